@@ -1,0 +1,128 @@
+package io.github.mistralobs.observability.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.mistralobs.observability.chat.MistralChatModelBeanPostProcessor;
+import io.github.mistralobs.observability.http.MistralAttemptFilter;
+import io.github.mistralobs.observability.http.MistralAttemptInterceptor;
+import io.github.mistralobs.observability.http.MistralEndpoints;
+import io.github.mistralobs.observability.metrics.FailureReporter;
+import io.github.mistralobs.observability.metrics.MistralMeters;
+import io.github.mistralobs.observability.metrics.ModelNameGuard;
+import io.github.mistralobs.observability.observation.MistralObservationHandler;
+import io.github.mistralobs.observability.pricing.DefaultMistralPrices;
+import io.github.mistralobs.observability.pricing.MistralPriceTable;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.mistralai.api.MistralAiApi;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.client.RestClientCustomizer;
+import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} that meters Mistral AI calls made through Spring AI.
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass({ MistralAiApi.class, ChatModelObservationContext.class, MeterRegistry.class })
+@ConditionalOnBooleanProperty(name = MistralObservabilityProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(MistralObservabilityProperties.class)
+public final class MistralObservabilityAutoConfiguration {
+
+	private static final String DEFAULT_BASE_URL = "https://api.mistral.ai";
+
+	private static final List<String> BASE_URL_PROPERTIES = List.of("spring.ai.mistralai.base-url",
+			"spring.ai.mistralai.chat.base-url", "spring.ai.mistralai.embedding.base-url",
+			"spring.ai.mistralai.moderation.base-url", "spring.ai.mistralai.ocr.base-url");
+
+	@Bean
+	@ConditionalOnMissingBean
+	MistralPriceTable mistralPriceTable(MistralObservabilityProperties properties) {
+		return new MistralPriceTable(DefaultMistralPrices.prices(), properties.getPricing().toModelPrices());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MistralMeters mistralMeters(MeterRegistry registry, MistralPriceTable prices,
+			MistralObservabilityProperties properties) {
+		MistralObservabilityProperties.Cardinality cardinality = properties.getCardinality();
+		ModelNameGuard modelNames = new ModelNameGuard(cardinality.getMaxModels(), cardinality.getMaxLabelLength(),
+				prices::isPriced);
+		return new MistralMeters(registry, prices, modelNames, properties.getMetrics().getRequestDurationBuckets(),
+				properties.getMetrics().getTimeToFirstTokenBuckets());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FailureReporter mistralObservabilityFailureReporter(MeterRegistry registry) {
+		return new FailureReporter(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MistralObservationHandler mistralObservationHandler(MistralMeters meters, FailureReporter failures) {
+		return new MistralObservationHandler(meters, failures);
+	}
+
+	@Bean
+	static MistralChatModelBeanPostProcessor mistralChatModelBeanPostProcessor(ObjectProvider<MistralMeters> meters,
+			ObjectProvider<FailureReporter> failures) {
+		return new MistralChatModelBeanPostProcessor(meters, failures);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MistralEndpoints mistralEndpoints(Environment environment) {
+		List<String> baseUrls = new ArrayList<>();
+		baseUrls.add(DEFAULT_BASE_URL);
+		for (String property : BASE_URL_PROPERTIES) {
+			String baseUrl = environment.getProperty(property);
+			if (baseUrl != null && !baseUrl.isBlank()) {
+				baseUrls.add(baseUrl.trim());
+			}
+		}
+		return new MistralEndpoints(baseUrls);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
+	static class RestClientAttemptsConfiguration {
+
+		@Bean
+		RestClientCustomizer mistralAttemptsRestClientCustomizer(MistralEndpoints endpoints, MistralMeters meters,
+				FailureReporter failures) {
+			MistralAttemptInterceptor interceptor = new MistralAttemptInterceptor(endpoints, meters, failures);
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
+	static class WebClientAttemptsConfiguration {
+
+		@Bean
+		WebClientCustomizer mistralAttemptsWebClientCustomizer(MistralEndpoints endpoints, MistralMeters meters,
+				FailureReporter failures) {
+			MistralAttemptFilter filter = new MistralAttemptFilter(endpoints, meters, failures);
+			return (builder) -> builder.filter(filter);
+		}
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.github.mistralobs.observability.observation;
+
+import io.github.mistralobs.observability.metrics.Endpoint;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * One call to a Mistral chat model bean, with all the API requests it makes (one per
+ * round of a tool-calling loop). The advice around the bean opens it on the calling
+ * thread; the observation handler finds it there when a request starts, or on the parent
+ * observation for the inner rounds of a stream.
+ */
+public final class MistralCall {
+
+	private static final ThreadLocal<MistralCall> current = new ThreadLocal<>();
+
+	private final Endpoint endpoint;
+
+	private final long startNanos;
+
+	private final UsageLedger usage = new UsageLedger();
+
+	@Nullable
+	private volatile String model;
+
+	@Nullable
+	private volatile String modelTag;
+
+	private volatile boolean contentSeen;
+
+	/**
+	 * Create a call.
+	 * @param endpoint {@link Endpoint#CHAT_COMPLETE} or {@link Endpoint#CHAT_STREAM}
+	 * @param startNanos when the call started, on the meter registry's monotonic clock
+	 */
+	public MistralCall(Endpoint endpoint, long startNanos) {
+		this.endpoint = endpoint;
+		this.startNanos = startNanos;
+	}
+
+	/**
+	 * Return the call open on this thread.
+	 * @return the call, or {@code null}
+	 */
+	@Nullable
+	public static MistralCall current() {
+		return current.get();
+	}
+
+	/**
+	 * Make a call the one open on this thread.
+	 * @param call the call
+	 * @return the call that was open before, to give to {@link #restore(MistralCall)}
+	 */
+	@Nullable
+	public static MistralCall open(MistralCall call) {
+		MistralCall previous = current.get();
+		current.set(call);
+		return previous;
+	}
+
+	/**
+	 * Restore the call that was open before {@link #open(MistralCall)}.
+	 * @param previous the call returned by {@code open}
+	 */
+	public static void restore(@Nullable MistralCall previous) {
+		if (previous != null) {
+			current.set(previous);
+		}
+		else {
+			current.remove();
+		}
+	}
+
+	public Endpoint endpoint() {
+		return this.endpoint;
+	}
+
+	public long startNanos() {
+		return this.startNanos;
+	}
+
+	public UsageLedger usage() {
+		return this.usage;
+	}
+
+	@Nullable
+	public String model() {
+		return this.model;
+	}
+
+	@Nullable
+	public String modelTag() {
+		return this.modelTag;
+	}
+
+	/**
+	 * Set the model of the call, once, from its first request.
+	 * @param model the requested model
+	 * @param modelTag its tag value
+	 */
+	void identify(@Nullable String model, String modelTag) {
+		if (this.modelTag == null) {
+			this.model = model;
+			this.modelTag = modelTag;
+		}
+	}
+
+	/**
+	 * Mark the first content of a stream as seen.
+	 * @return {@code true} the first time only
+	 */
+	public boolean firstContent() {
+		if (this.contentSeen) {
+			return false;
+		}
+		this.contentSeen = true;
+		return true;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.mistralobs.observability.integration;
+
+import io.github.mistralobs.observability.test.MistralApiStub;
+import io.github.mistralobs.observability.test.PrometheusScrape;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Base of the tests that drive Spring AI's real Mistral client against
+ * {@link MistralApiStub} and read the metrics back from {@code /actuator/prometheus}.
+ * The application context is shared, so tests compare a scrape after their calls with
+ * one taken before.
+ */
+@SpringBootTest(classes = MistralTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.ai.mistralai.api-key=" + MistralIntegrationTest.API_KEY,
+				"spring.ai.mistralai.chat.options.model=mistral-small-latest",
+				"spring.ai.mistralai.embedding.options.model=mistral-embed", "spring.ai.retry.max-attempts=3",
+				"spring.ai.retry.backoff.initial-interval=1ms", "spring.ai.retry.backoff.multiplier=2",
+				"spring.ai.retry.backoff.max-interval=2ms", "management.endpoints.web.exposure.include=prometheus",
+				"mistral.observability.pricing.models.test-custom-model.input=2.5",
+				"mistral.observability.pricing.models.test-custom-model.output=7.25" })
+@AutoConfigureObservability
+abstract class MistralIntegrationTest {
+
+	static final String API_KEY = "sk-CANARY-api-key-7f3a";
+
+	static final MistralApiStub mistral = MistralApiStub.shared();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void mistralBaseUrls(DynamicPropertyRegistry registry) {
+		registry.add("spring.ai.mistralai.base-url", mistral::baseUrl);
+		registry.add("spring.ai.mistralai.chat.base-url", mistral::baseUrl);
+		registry.add("spring.ai.mistralai.embedding.base-url", mistral::baseUrl);
+	}
+
+	@BeforeEach
+	void resetMistralStub() {
+		mistral.reset();
+	}
+
+	PrometheusScrape scrape() {
+		String text = RestClient.create()
+			.get()
+			.uri("http://localhost:" + this.port + "/actuator/prometheus")
+			.retrieve()
+			.body(String.class);
+		return PrometheusScrape.parse(text);
+	}
+
+	/**
+	 * Return how much a sample grew between two scrapes.
+	 */
+	static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+		return after.sum(name, labels) - before.sum(name, labels);
+	}
+
+	/**
+	 * Return how much the cost of a model grew, in whole picodollars.
+	 */
+	static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
+		return Math.round(after.value("mistral_cost_usd_total", "model", model) * 1e12)
+				- Math.round(before.value("mistral_cost_usd_total", "model", model) * 1e12);
+	}
+
+}
