@@ -99,6 +99,9 @@ public final class MistralObservabilityAutoConfiguration {
 		return new MistralEndpoints(baseUrls);
 	}
 
+	/**
+	 * Counts the attempts of calls, which Spring AI sends with a {@code RestClient}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
 	static class RestClientAttemptsConfiguration {
@@ -112,6 +115,9 @@ public final class MistralObservabilityAutoConfiguration {
 
 	}
 
+	/**
+	 * Counts the attempts of streams, which Spring AI sends with a {@code WebClient}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
 	static class WebClientAttemptsConfiguration {

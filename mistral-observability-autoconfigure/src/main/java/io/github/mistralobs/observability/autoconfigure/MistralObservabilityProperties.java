@@ -15,8 +15,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of the Mistral observability starter. Invalid values fail start-up with
- * a message that names the property.
+ * Configuration of the Mistral observability starter. Invalid values fail start-up with a
+ * message that names the property.
  */
 @ConfigurationProperties(MistralObservabilityProperties.PREFIX)
 public class MistralObservabilityProperties implements Validator {
@@ -120,8 +120,8 @@ public class MistralObservabilityProperties implements Validator {
 			String field = "pricing.models[" + model + "]." + side;
 			if (value == null) {
 				if (!builtIn) {
-					errors.rejectValue(field, "required", "must be set (USD per million " + side
-							+ " tokens): model '" + model + "' is not in the built-in price table");
+					errors.rejectValue(field, "required", "must be set (USD per million " + side + " tokens): model '"
+							+ model + "' is not in the built-in price table");
 				}
 			}
 			else if (!ModelPrice.isValid(value)) {
@@ -203,10 +203,10 @@ public class MistralObservabilityProperties implements Validator {
 
 		void validate(Errors errors) {
 			if (this.maxModels < 1) {
-				errors.rejectValue("cardinality.maxModels", "positive", "must be at least 1");
+				errors.rejectValue("cardinality.max-models", "positive", "must be at least 1");
 			}
 			if (this.maxLabelLength < 8) {
-				errors.rejectValue("cardinality.maxLabelLength", "tooSmall", "must be at least 8");
+				errors.rejectValue("cardinality.max-label-length", "tooSmall", "must be at least 8");
 			}
 		}
 
@@ -248,8 +248,8 @@ public class MistralObservabilityProperties implements Validator {
 		}
 
 		void validate(Errors errors) {
-			validateBuckets(errors, "metrics.requestDurationBuckets", this.requestDurationBuckets);
-			validateBuckets(errors, "metrics.timeToFirstTokenBuckets", this.timeToFirstTokenBuckets);
+			validateBuckets(errors, "metrics.request-duration-buckets", this.requestDurationBuckets);
+			validateBuckets(errors, "metrics.time-to-first-token-buckets", this.timeToFirstTokenBuckets);
 		}
 
 		private static void validateBuckets(Errors errors, String field, List<Duration> buckets) {

@@ -18,7 +18,8 @@ public final class MistralEndpoints {
 
 	/**
 	 * Create a matcher for the given base URLs.
-	 * @param baseUrls base URLs of the Mistral API, such as {@code https://api.mistral.ai}
+	 * @param baseUrls base URLs of the Mistral API, such as
+	 * {@code https://api.mistral.ai}
 	 */
 	public MistralEndpoints(Collection<String> baseUrls) {
 		this.baseUrls = baseUrls.stream().map(MistralEndpoints::withoutTrailingSlash).distinct().toList();

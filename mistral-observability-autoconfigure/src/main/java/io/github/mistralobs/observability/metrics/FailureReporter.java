@@ -10,8 +10,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Takes the starter's own failures so that they never reach the observed call: each is
- * counted, and each kind is logged once. Only the exception's type is logged: its
- * message may quote a request.
+ * counted, and each kind is logged once. Only the exception's type is logged: its message
+ * may quote a request.
  */
 public final class FailureReporter {
 
@@ -46,8 +46,9 @@ public final class FailureReporter {
 			// The registry itself refuses: logging below is all that is left
 		}
 		if (this.logged.add(component + ":" + failure.getClass().getName())) {
-			logger.warn(String.format("Mistral observability skipped a measurement in its %s after %s; "
-					+ "the observed call is unaffected. Further failures of this kind are only counted in %s.",
+			logger.warn(String.format(
+					"Mistral observability skipped a measurement in its %s after %s; "
+							+ "the observed call is unaffected. Further failures of this kind are only counted in %s.",
 					component, failure.getClass().getName(), MistralMetrics.SELF_ERRORS));
 		}
 	}

@@ -47,8 +47,8 @@ public final class MistralMetrics {
 	public static final String TIME_TO_FIRST_TOKEN = "mistral.time.to.first.token";
 
 	/**
-	 * Failures inside the starter itself, which never reach the observed call;
-	 * exported as {@code mistral_observability_errors_total}.
+	 * Failures inside the starter itself, which never reach the observed call; exported
+	 * as {@code mistral_observability_errors_total}.
 	 */
 	public static final String SELF_ERRORS = "mistral.observability.errors";
 

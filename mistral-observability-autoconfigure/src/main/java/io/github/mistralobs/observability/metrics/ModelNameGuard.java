@@ -14,8 +14,8 @@ import org.springframework.util.Assert;
 /**
  * Bounds the values of the {@code model} tag. Names are cut to a maximum length; past a
  * maximum number of distinct names, new ones are recorded under {@code other}, so that
- * sums over all values stay exact while the series stay bounded. Models that have a
- * price are always kept and do not count against the limit.
+ * sums over all values stay exact while the series stay bounded. Models that have a price
+ * are always kept and do not count against the limit.
  */
 public final class ModelNameGuard {
 

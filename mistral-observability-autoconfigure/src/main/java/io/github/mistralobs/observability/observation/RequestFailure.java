@@ -15,9 +15,9 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * What a failed request's exception says about it: the HTTP status, if one came, and
- * the type of error. Spring AI's error handlers put the status only in the message of
- * the exceptions they throw ({@code "HTTP 429 - ..."} or {@code "429 - ..."}); only that
+ * What a failed request's exception says about it: the HTTP status, if one came, and the
+ * type of error. Spring AI's error handlers put the status only in the message of the
+ * exceptions they throw ({@code "HTTP 429 - ..."} or {@code "429 - ..."}); only that
  * leading number is read, never the rest, which quotes the API's answer.
  *
  * @param statusCode the HTTP status, or {@link StatusCodes#NONE}

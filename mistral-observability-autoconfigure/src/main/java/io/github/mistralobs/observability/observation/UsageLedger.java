@@ -27,8 +27,9 @@ public final class UsageLedger {
 			return TokenCount.NONE;
 		}
 		TokenCount count = TokenCount.of(usage);
-		TokenCount share = TokenCount.isNative(usage) ? count : new TokenCount(
-				Math.max(0, count.input() - this.reported.input()), Math.max(0, count.output() - this.reported.output()));
+		TokenCount share = TokenCount.isNative(usage) ? count
+				: new TokenCount(Math.max(0, count.input() - this.reported.input()),
+						Math.max(0, count.output() - this.reported.output()));
 		this.last = usage;
 		this.reported = count;
 		return share;

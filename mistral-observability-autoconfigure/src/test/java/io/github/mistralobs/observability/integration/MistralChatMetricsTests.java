@@ -41,8 +41,8 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		ChatResponse response = this.chatModel.call(new Prompt("Say hello"));
 		PrometheusScrape after = scrape();
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("Bonjour");
-		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete",
-				"status", "success"))
+		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete", "status",
+				"success"))
 			.isEqualTo(1);
 		assertThat(delta(before, after, "mistral_request_duration_seconds_count", "model", MODEL, "endpoint",
 				"chat.complete", "status", "success"))
@@ -64,8 +64,8 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		this.chatModel.call(new Prompt("Say hi"));
 		PrometheusScrape after = scrape();
 		assertThat(this.mistralAiChatModel).isSameAs(this.chatModel);
-		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete",
-				"status", "success"))
+		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete", "status",
+				"success"))
 			.isEqualTo(2);
 		assertThat(delta(before, after, "mistral_tokens_total", "model", MODEL, "direction", "input")).isEqualTo(14);
 	}
@@ -117,7 +117,12 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 	void streamThroughChatClientIsMeteredLikeADirectOne() {
 		mistral.stream(MODEL, List.of("Hel", "lo"), 5, 2);
 		PrometheusScrape before = scrape();
-		String content = this.chatClientBuilder.build().prompt("Hi").stream().content().collectList().block()
+		String content = this.chatClientBuilder.build()
+			.prompt("Hi")
+			.stream()
+			.content()
+			.collectList()
+			.block()
 			.stream()
 			.reduce("", String::concat);
 		PrometheusScrape after = scrape();
@@ -152,8 +157,8 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		PrometheusScrape after = scrape();
 		assertThat(answer).isEqualTo("Sunny");
 		assertThat(tool.calls).isEqualTo(1);
-		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete",
-				"status", "success"))
+		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete", "status",
+				"success"))
 			.isEqualTo(2);
 		assertThat(delta(before, after, "mistral_tokens_total", "model", MODEL, "direction", "input")).isEqualTo(250);
 		assertThat(delta(before, after, "mistral_tokens_total", "model", MODEL, "direction", "output")).isEqualTo(30);

@@ -13,9 +13,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Base of the tests that drive Spring AI's real Mistral client against
- * {@link MistralApiStub} and read the metrics back from {@code /actuator/prometheus}.
- * The application context is shared, so tests compare a scrape after their calls with
- * one taken before.
+ * {@link MistralApiStub} and read the metrics back from {@code /actuator/prometheus}. The
+ * application context is shared, so tests compare a scrape after their calls with one
+ * taken before.
  */
 @SpringBootTest(classes = MistralTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.ai.mistralai.api-key=" + MistralIntegrationTest.API_KEY,

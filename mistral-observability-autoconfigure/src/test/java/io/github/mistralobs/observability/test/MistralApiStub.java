@@ -17,8 +17,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * A WireMock server that answers like the Mistral API: chat completions as JSON or as
- * server-sent events, tool calls, embeddings, error statuses and connection faults.
- * One server serves every test in the JVM, so that Spring's test context is shared.
+ * server-sent events, tool calls, embeddings, error statuses and connection faults. One
+ * server serves every test in the JVM, so that Spring's test context is shared.
  */
 public final class MistralApiStub {
 
@@ -60,8 +60,8 @@ public final class MistralApiStub {
 	 * Answer chat requests for a model with a whole completion.
 	 */
 	public void chat(String model, String content, int promptTokens, int completionTokens) {
-		this.server.stubFor(chatRequest(model, false).willReturn(json(completion(model, content, promptTokens,
-				completionTokens))));
+		this.server.stubFor(
+				chatRequest(model, false).willReturn(json(completion(model, content, promptTokens, completionTokens))));
 	}
 
 	/**
@@ -82,8 +82,8 @@ public final class MistralApiStub {
 	 * of which carries the usage.
 	 */
 	public void stream(String model, List<String> chunks, int promptTokens, int completionTokens) {
-		this.server.stubFor(chatRequest(model, true).willReturn(sse(streamEvents(model, chunks,
-				new Usage(promptTokens, completionTokens)))));
+		this.server.stubFor(chatRequest(model, true)
+			.willReturn(sse(streamEvents(model, chunks, new Usage(promptTokens, completionTokens)))));
 	}
 
 	/**
@@ -91,8 +91,9 @@ public final class MistralApiStub {
 	 */
 	public void streamWithToolCall(String model, String toolName, String arguments, Usage first, Usage second,
 			List<String> finalChunks) {
-		String toolCall = "data: " + chunk(model, "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":["
-				+ toolCallJson(toolName, arguments) + "]}", "\"tool_calls\"", first) + "\n\ndata: [DONE]\n\n";
+		String toolCall = "data: " + chunk(model,
+				"{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[" + toolCallJson(toolName, arguments) + "]}",
+				"\"tool_calls\"", first) + "\n\ndata: [DONE]\n\n";
 		this.server.stubFor(chatRequest(model, true).atPriority(5).willReturn(sse(toolCall)));
 		this.server.stubFor(chatRequest(model, true).atPriority(1)
 			.withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
@@ -168,8 +169,8 @@ public final class MistralApiStub {
 	}
 
 	private static String toolCallJson(String toolName, String arguments) {
-		return "{\"id\":\"call0001\",\"type\":\"function\",\"function\":{\"name\":\"" + toolName
-				+ "\",\"arguments\":\"" + arguments.replace("\"", "\\\"") + "\"}}";
+		return "{\"id\":\"call0001\",\"type\":\"function\",\"function\":{\"name\":\"" + toolName + "\",\"arguments\":\""
+				+ arguments.replace("\"", "\\\"") + "\"}}";
 	}
 
 	private static String streamEvents(String model, List<String> chunks, Usage usage) {

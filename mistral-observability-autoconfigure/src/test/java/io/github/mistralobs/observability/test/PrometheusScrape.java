@@ -50,8 +50,8 @@ public final class PrometheusScrape {
 	public double value(String name, String... labels) {
 		List<Sample> matching = matching(name, labels);
 		if (matching.size() > 1) {
-			throw new IllegalStateException("More than one sample matches " + name + " " + List.of(labels) + ": "
-					+ matching);
+			throw new IllegalStateException(
+					"More than one sample matches " + name + " " + List.of(labels) + ": " + matching);
 		}
 		return matching.isEmpty() ? 0 : matching.get(0).value();
 	}
