@@ -3,18 +3,27 @@ package io.github.mistralobs.observability.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.mistralobs.observability.attribution.MistralAttributionAdvisor;
 import io.github.mistralobs.observability.chat.MistralChatModelBeanPostProcessor;
 import io.github.mistralobs.observability.http.MistralAttemptFilter;
 import io.github.mistralobs.observability.http.MistralAttemptInterceptor;
+import io.github.mistralobs.observability.http.MistralAttempts;
 import io.github.mistralobs.observability.http.MistralEndpoints;
 import io.github.mistralobs.observability.metrics.FailureReporter;
 import io.github.mistralobs.observability.metrics.MistralMeters;
-import io.github.mistralobs.observability.metrics.ModelNameGuard;
+import io.github.mistralobs.observability.metrics.MistralRateLimits;
+import io.github.mistralobs.observability.metrics.TagValueGuard;
 import io.github.mistralobs.observability.observation.MistralObservationHandler;
+import io.github.mistralobs.observability.observation.MistralRequestLog;
+import io.github.mistralobs.observability.observation.RequestSpans;
 import io.github.mistralobs.observability.pricing.DefaultMistralPrices;
 import io.github.mistralobs.observability.pricing.MistralPriceTable;
+import io.github.mistralobs.observability.tracing.TracingRequestSpans;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.mistralai.api.MistralAiApi;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.boot.web.reactive.function.client.WebClientCustomizer;
@@ -37,7 +47,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Auto-configuration} that meters Mistral AI calls made through Spring AI.
  */
 @AutoConfiguration(
-		afterName = "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration")
+		afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.BraveAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.tracing.NoopTracerAutoConfiguration" })
 @ConditionalOnClass({ MistralAiApi.class, ChatModelObservationContext.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = MistralObservabilityProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBean(MeterRegistry.class)
@@ -61,10 +75,16 @@ public final class MistralObservabilityAutoConfiguration {
 	MistralMeters mistralMeters(MeterRegistry registry, MistralPriceTable prices,
 			MistralObservabilityProperties properties) {
 		MistralObservabilityProperties.Cardinality cardinality = properties.getCardinality();
-		ModelNameGuard modelNames = new ModelNameGuard(cardinality.getMaxModels(), cardinality.getMaxLabelLength(),
+		MistralObservabilityProperties.Attribution attribution = properties.getAttribution();
+		TagValueGuard modelNames = TagValueGuard.forModels(cardinality.getMaxModels(), cardinality.getMaxLabelLength(),
 				prices::isPriced);
+		TagValueGuard attributionValues = (attribution.getTag() != null) ? new TagValueGuard(attribution.getTag(),
+				MistralObservabilityProperties.PREFIX + ".attribution.max-values", attribution.getMaxValues(),
+				cardinality.getMaxLabelLength(), (value) -> false,
+				attribution.getAllowedValues().isEmpty() ? (value) -> true : attribution.getAllowedValues()::contains)
+				: null;
 		return new MistralMeters(registry, prices, modelNames, properties.getMetrics().getRequestDurationBuckets(),
-				properties.getMetrics().getTimeToFirstTokenBuckets());
+				properties.getMetrics().getTimeToFirstTokenBuckets(), attribution.getTag(), attributionValues);
 	}
 
 	@Bean
@@ -75,8 +95,10 @@ public final class MistralObservabilityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MistralObservationHandler mistralObservationHandler(MistralMeters meters, FailureReporter failures) {
-		return new MistralObservationHandler(meters, failures);
+	MistralObservationHandler mistralObservationHandler(MistralMeters meters, FailureReporter failures,
+			ObjectProvider<RequestSpans> spans, MistralObservabilityProperties properties) {
+		return new MistralObservationHandler(meters, failures, spans.getIfAvailable(() -> RequestSpans.NONE),
+				properties.getLogging().isEnabled() ? new MistralRequestLog() : null);
 	}
 
 	@Bean
@@ -99,6 +121,12 @@ public final class MistralObservabilityAutoConfiguration {
 		return new MistralEndpoints(baseUrls);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	MistralAttempts mistralAttempts(MistralMeters meters, MeterRegistry registry, FailureReporter failures) {
+		return new MistralAttempts(meters, new MistralRateLimits(registry), failures);
+	}
+
 	/**
 	 * Counts the attempts of calls, which Spring AI sends with a {@code RestClient}.
 	 */
@@ -107,9 +135,10 @@ public final class MistralObservabilityAutoConfiguration {
 	static class RestClientAttemptsConfiguration {
 
 		@Bean
-		RestClientCustomizer mistralAttemptsRestClientCustomizer(MistralEndpoints endpoints, MistralMeters meters,
-				FailureReporter failures) {
-			MistralAttemptInterceptor interceptor = new MistralAttemptInterceptor(endpoints, meters, failures);
+		RestClientCustomizer mistralAttemptsRestClientCustomizer(MistralEndpoints endpoints, MistralAttempts attempts,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			MistralAttemptInterceptor interceptor = new MistralAttemptInterceptor(endpoints, attempts,
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 			return (builder) -> builder.requestInterceptor(interceptor);
 		}
 
@@ -123,10 +152,41 @@ public final class MistralObservabilityAutoConfiguration {
 	static class WebClientAttemptsConfiguration {
 
 		@Bean
-		WebClientCustomizer mistralAttemptsWebClientCustomizer(MistralEndpoints endpoints, MistralMeters meters,
-				FailureReporter failures) {
-			MistralAttemptFilter filter = new MistralAttemptFilter(endpoints, meters, failures);
+		WebClientCustomizer mistralAttemptsWebClientCustomizer(MistralEndpoints endpoints, MistralAttempts attempts) {
+			MistralAttemptFilter filter = new MistralAttemptFilter(endpoints, attempts);
 			return (builder) -> builder.filter(filter);
+		}
+
+	}
+
+	/**
+	 * Correlates requests with their traces when Micrometer Tracing is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	@ConditionalOnBean(Tracer.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestSpans mistralRequestSpans(Tracer tracer) {
+			return new TracingRequestSpans(tracer);
+		}
+
+	}
+
+	/**
+	 * Carries a {@code ChatClient} attribution parameter to the model call.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ChatClientCustomizer.class)
+	@ConditionalOnProperty(MistralObservabilityProperties.PREFIX + ".attribution.tag")
+	static class AttributionConfiguration {
+
+		@Bean
+		ChatClientCustomizer mistralAttributionChatClientCustomizer() {
+			MistralAttributionAdvisor advisor = new MistralAttributionAdvisor();
+			return (builder) -> builder.defaultAdvisors(advisor);
 		}
 
 	}

@@ -3,9 +3,13 @@ package io.github.mistralobs.observability.autoconfigure;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
+import io.github.mistralobs.observability.metrics.MistralMetrics;
 import io.github.mistralobs.observability.pricing.DefaultMistralPrices;
 import io.github.mistralobs.observability.pricing.ModelPrice;
 
@@ -37,6 +41,10 @@ public class MistralObservabilityProperties implements Validator {
 
 	private final Metrics metrics = new Metrics();
 
+	private final Logging logging = new Logging();
+
+	private final Attribution attribution = new Attribution();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -57,6 +65,14 @@ public class MistralObservabilityProperties implements Validator {
 		return this.metrics;
 	}
 
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public Attribution getAttribution() {
+		return this.attribution;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return MistralObservabilityProperties.class.isAssignableFrom(type);
@@ -68,6 +84,7 @@ public class MistralObservabilityProperties implements Validator {
 		properties.pricing.validate(errors);
 		properties.cardinality.validate(errors);
 		properties.metrics.validate(errors);
+		properties.attribution.validate(errors);
 	}
 
 	/**
@@ -265,6 +282,93 @@ public class MistralObservabilityProperties implements Validator {
 					return;
 				}
 				previous = bucket;
+			}
+		}
+
+	}
+
+	/**
+	 * The request log.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to write one log event per Mistral API request.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Attribution of requests, tokens and cost to a value the application chooses.
+	 */
+	public static class Attribution {
+
+		private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+		private static final Set<String> RESERVED = Set.of(MistralMetrics.Tags.MODEL, MistralMetrics.Tags.ENDPOINT,
+				MistralMetrics.Tags.STATUS, MistralMetrics.Tags.STATUS_CODE, MistralMetrics.Tags.ERROR_TYPE,
+				MistralMetrics.Tags.DIRECTION, "le", "quantile");
+
+		/**
+		 * Name of the tag that carries the attribution value, such as "tenant"; no tag
+		 * when not set.
+		 */
+		@Nullable
+		private String tag;
+
+		/**
+		 * Maximum number of distinct attribution values that get their own series;
+		 * further ones are recorded as "other".
+		 */
+		private int maxValues = 50;
+
+		/**
+		 * Attribution values that may get their own series; any other is recorded as
+		 * "other". When empty, any value may, up to max-values.
+		 */
+		private Set<String> allowedValues = new LinkedHashSet<>();
+
+		@Nullable
+		public String getTag() {
+			return this.tag;
+		}
+
+		public void setTag(@Nullable String tag) {
+			this.tag = tag;
+		}
+
+		public int getMaxValues() {
+			return this.maxValues;
+		}
+
+		public void setMaxValues(int maxValues) {
+			this.maxValues = maxValues;
+		}
+
+		public Set<String> getAllowedValues() {
+			return this.allowedValues;
+		}
+
+		public void setAllowedValues(Set<String> allowedValues) {
+			this.allowedValues = allowedValues;
+		}
+
+		void validate(Errors errors) {
+			if (this.tag != null && (!LABEL_NAME.matcher(this.tag).matches() || RESERVED.contains(this.tag))) {
+				errors.rejectValue("attribution.tag", "invalid",
+						"must be a Prometheus label name (letters, digits, underscores) other than " + RESERVED);
+			}
+			if (this.maxValues < 1) {
+				errors.rejectValue("attribution.max-values", "positive", "must be at least 1");
 			}
 		}
 

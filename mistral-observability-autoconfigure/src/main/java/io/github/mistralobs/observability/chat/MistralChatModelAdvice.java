@@ -1,5 +1,6 @@
 package io.github.mistralobs.observability.chat;
 
+import io.github.mistralobs.observability.attribution.MistralAttribution;
 import io.github.mistralobs.observability.metrics.Endpoint;
 import io.github.mistralobs.observability.metrics.FailureReporter;
 import io.github.mistralobs.observability.metrics.MistralMeters;
@@ -9,6 +10,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.model.ChatResponse;
@@ -22,6 +24,10 @@ import org.springframework.util.StringUtils;
  * It opens a {@link MistralCall} for the rounds of a tool-calling loop to share, marks
  * streamed requests, records a stream's time to first token, and takes a stream's tokens
  * from the usage of the chunks its subscriber receives.
+ * <p>
+ * WARNING: in a streamed tool-calling loop, Spring AI does not pass the chunk that asks
+ * for a tool to the subscriber; its usage reaches the advice only inside the next round's
+ * sum. If that next round fails, the first round's tokens are not counted.
  */
 final class MistralChatModelAdvice implements MethodInterceptor {
 
@@ -54,7 +60,8 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 
 	@Nullable
 	private Object aroundCall(MethodInvocation invocation, MistralMeters meters) throws Throwable {
-		MistralCall previous = MistralCall.open(new MistralCall(Endpoint.CHAT_COMPLETE, meters.monotonicTime()));
+		MistralCall previous = MistralCall
+			.open(new MistralCall(Endpoint.CHAT_COMPLETE, meters.monotonicTime(), MistralAttribution.current()));
 		try {
 			return invocation.proceed();
 		}
@@ -81,7 +88,7 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 	 */
 	private Publisher<ChatResponse> observed(Flux<ChatResponse> stream, MistralMeters meters) {
 		return (Subscriber<? super ChatResponse> subscriber) -> {
-			MistralCall call = new MistralCall(Endpoint.CHAT_STREAM, meters.monotonicTime());
+			MistralCall call = new MistralCall(Endpoint.CHAT_STREAM, meters.monotonicTime(), attribution(subscriber));
 			MistralCall previous = MistralCall.open(call);
 			try {
 				stream.doOnNext((chunk) -> onChunk(call, chunk, meters)).subscribe(subscriber);
@@ -100,8 +107,11 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 			}
 			if (chunk.getMetadata() != null) {
 				TokenCount tokens = call.usage().take(chunk.getMetadata().getUsage());
-				String model = (call.model() != null) ? call.model() : chunk.getMetadata().getModel();
-				meters.recordUsage(model, modelTag, tokens.input(), tokens.output());
+				if (!tokens.isEmpty()) {
+					String model = (call.model() != null) ? call.model() : chunk.getMetadata().getModel();
+					call.counted(tokens, meters.recordUsage(model, modelTag, meters.attributionTag(call.attribution()),
+							tokens.input(), tokens.output()));
+				}
 			}
 		}
 		catch (Throwable ex) {
@@ -110,6 +120,17 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 				reporter.report("chat model advice", ex);
 			}
 		}
+	}
+
+	@Nullable
+	private static String attribution(Subscriber<?> subscriber) {
+		if (subscriber instanceof CoreSubscriber<?> coreSubscriber) {
+			Object value = coreSubscriber.currentContext().getOrDefault(MistralAttribution.KEY, null);
+			if (value != null) {
+				return value.toString();
+			}
+		}
+		return MistralAttribution.current();
 	}
 
 	private static String modelTag(MistralCall call, ChatResponse chunk, MistralMeters meters) {

@@ -1,9 +1,9 @@
 package io.github.mistralobs.observability.http;
 
 import io.github.mistralobs.observability.metrics.Endpoint;
-import io.github.mistralobs.observability.metrics.FailureReporter;
-import io.github.mistralobs.observability.metrics.MistralMeters;
 import io.github.mistralobs.observability.metrics.StatusCodes;
+import io.micrometer.observation.ObservationView;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -12,27 +12,23 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Counts each exchange that a {@code WebClient} makes with the Mistral API; Spring AI
+ * Records each exchange that a {@code WebClient} makes with the Mistral API; Spring AI
  * sends streamed chat requests this way.
  */
 public final class MistralAttemptFilter implements ExchangeFilterFunction {
 
 	private final MistralEndpoints endpoints;
 
-	private final MistralMeters meters;
-
-	private final FailureReporter failures;
+	private final MistralAttempts attempts;
 
 	/**
 	 * Create a filter.
 	 * @param endpoints which requests go to the Mistral API
-	 * @param meters where attempts are counted
-	 * @param failures where the filter's own failures go
+	 * @param attempts where attempts are recorded
 	 */
-	public MistralAttemptFilter(MistralEndpoints endpoints, MistralMeters meters, FailureReporter failures) {
+	public MistralAttemptFilter(MistralEndpoints endpoints, MistralAttempts attempts) {
 		this.endpoints = endpoints;
-		this.meters = meters;
-		this.failures = failures;
+		this.attempts = attempts;
 	}
 
 	@Override
@@ -41,18 +37,13 @@ public final class MistralAttemptFilter implements ExchangeFilterFunction {
 		if (endpoint == null) {
 			return next.exchange(request);
 		}
-		return next.exchange(request)
-			.doOnNext((response) -> record(endpoint, response.statusCode().value()))
-			.doOnError((ex) -> record(endpoint, StatusCodes.NONE));
-	}
-
-	private void record(Endpoint endpoint, int statusCode) {
-		try {
-			this.meters.recordAttempt(endpoint, statusCode);
-		}
-		catch (RuntimeException ex) {
-			this.failures.report("http filter", ex);
-		}
+		return Mono.deferContextual((context) -> {
+			ObservationView observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			return next.exchange(request)
+				.doOnNext((response) -> this.attempts.record(endpoint, response.statusCode().value(),
+						response.headers().asHttpHeaders(), observation))
+				.doOnError((ex) -> this.attempts.record(endpoint, StatusCodes.NONE, null, observation));
+		});
 	}
 
 }

@@ -3,9 +3,8 @@ package io.github.mistralobs.observability.http;
 import java.io.IOException;
 
 import io.github.mistralobs.observability.metrics.Endpoint;
-import io.github.mistralobs.observability.metrics.FailureReporter;
-import io.github.mistralobs.observability.metrics.MistralMeters;
 import io.github.mistralobs.observability.metrics.StatusCodes;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -13,27 +12,29 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Counts each exchange that a {@code RestClient} makes with the Mistral API, including
+ * Records each exchange that a {@code RestClient} makes with the Mistral API, including
  * those that Spring AI's retry repeats.
  */
 public final class MistralAttemptInterceptor implements ClientHttpRequestInterceptor {
 
 	private final MistralEndpoints endpoints;
 
-	private final MistralMeters meters;
+	private final MistralAttempts attempts;
 
-	private final FailureReporter failures;
+	private final ObservationRegistry observationRegistry;
 
 	/**
 	 * Create an interceptor.
 	 * @param endpoints which requests go to the Mistral API
-	 * @param meters where attempts are counted
-	 * @param failures where the interceptor's own failures go
+	 * @param attempts where attempts are recorded
+	 * @param observationRegistry the registry whose current observation tells which
+	 * request an exchange belongs to
 	 */
-	public MistralAttemptInterceptor(MistralEndpoints endpoints, MistralMeters meters, FailureReporter failures) {
+	public MistralAttemptInterceptor(MistralEndpoints endpoints, MistralAttempts attempts,
+			ObservationRegistry observationRegistry) {
 		this.endpoints = endpoints;
-		this.meters = meters;
-		this.failures = failures;
+		this.attempts = attempts;
+		this.observationRegistry = observationRegistry;
 	}
 
 	@Override
@@ -48,29 +49,12 @@ public final class MistralAttemptInterceptor implements ClientHttpRequestInterce
 			response = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException ex) {
-			record(endpoint, StatusCodes.NONE);
+			this.attempts.record(endpoint, StatusCodes.NONE, null, this.observationRegistry.getCurrentObservation());
 			throw ex;
 		}
-		record(endpoint, response);
+		this.attempts.record(endpoint, response.getStatusCode().value(), response.getHeaders(),
+				this.observationRegistry.getCurrentObservation());
 		return response;
-	}
-
-	private void record(Endpoint endpoint, ClientHttpResponse response) {
-		try {
-			record(endpoint, response.getStatusCode().value());
-		}
-		catch (IOException | RuntimeException ex) {
-			this.failures.report("http interceptor", ex);
-		}
-	}
-
-	private void record(Endpoint endpoint, int statusCode) {
-		try {
-			this.meters.recordAttempt(endpoint, statusCode);
-		}
-		catch (RuntimeException ex) {
-			this.failures.report("http interceptor", ex);
-		}
 	}
 
 }

@@ -3,16 +3,19 @@ package io.github.mistralobs.observability.metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.mistralobs.observability.pricing.MistralPriceTable;
 import io.github.mistralobs.observability.pricing.ModelPrice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,7 +37,13 @@ public final class MistralMeters {
 
 	private final MistralPriceTable prices;
 
-	private final ModelNameGuard modelNames;
+	private final TagValueGuard modelNames;
+
+	@Nullable
+	private final String attributionTagKey;
+
+	@Nullable
+	private final TagValueGuard attributionValues;
 
 	private final Duration[] durationBuckets;
 
@@ -44,11 +53,13 @@ public final class MistralMeters {
 
 	private final Map<ErrorKey, Counter> errorCounters = new ConcurrentHashMap<>();
 
-	private final Map<String, UsageMeters> usageMeters = new ConcurrentHashMap<>();
+	private final Map<UsageKey, UsageMeters> usageMeters = new ConcurrentHashMap<>();
 
 	private final Map<AttemptKey, Counter> attemptCounters = new ConcurrentHashMap<>();
 
 	private final Map<String, Timer> timeToFirstTokenTimers = new ConcurrentHashMap<>();
+
+	private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create the meters.
@@ -59,11 +70,30 @@ public final class MistralMeters {
 	 * @param timeToFirstTokenBuckets bucket boundaries of the time to first token
 	 * histogram
 	 */
-	public MistralMeters(MeterRegistry registry, MistralPriceTable prices, ModelNameGuard modelNames,
+	public MistralMeters(MeterRegistry registry, MistralPriceTable prices, TagValueGuard modelNames,
 			List<Duration> durationBuckets, List<Duration> timeToFirstTokenBuckets) {
+		this(registry, prices, modelNames, durationBuckets, timeToFirstTokenBuckets, null, null);
+	}
+
+	/**
+	 * Create the meters, with requests, tokens and cost attributed by an extra tag.
+	 * @param registry where meters are registered
+	 * @param prices the price table
+	 * @param modelNames the guard that bounds the {@code model} tag
+	 * @param durationBuckets bucket boundaries of the request latency histogram
+	 * @param timeToFirstTokenBuckets bucket boundaries of the time to first token
+	 * histogram
+	 * @param attributionTagKey the key of the attribution tag, or {@code null} for none
+	 * @param attributionValues the guard that bounds the attribution tag
+	 */
+	public MistralMeters(MeterRegistry registry, MistralPriceTable prices, TagValueGuard modelNames,
+			List<Duration> durationBuckets, List<Duration> timeToFirstTokenBuckets, @Nullable String attributionTagKey,
+			@Nullable TagValueGuard attributionValues) {
 		this.registry = registry;
 		this.prices = prices;
 		this.modelNames = modelNames;
+		this.attributionTagKey = attributionTagKey;
+		this.attributionValues = attributionValues;
 		this.durationBuckets = durationBuckets.toArray(Duration[]::new);
 		this.timeToFirstTokenBuckets = timeToFirstTokenBuckets.toArray(Duration[]::new);
 	}
@@ -86,14 +116,27 @@ public final class MistralMeters {
 	}
 
 	/**
+	 * Return the attribution tag value for an attribution, after its guard.
+	 * @param attribution the attribution value, or {@code null} if none was given
+	 * @return the tag value, or {@code null} when attribution is switched off
+	 */
+	@Nullable
+	public String attributionTag(@Nullable String attribution) {
+		return (this.attributionValues != null) ? this.attributionValues.tagValue(attribution) : null;
+	}
+
+	/**
 	 * Record one finished API request.
 	 * @param modelTag the model tag value from {@link #modelTag(String)}
+	 * @param attributionTag the attribution tag value from
+	 * {@link #attributionTag(String)}
 	 * @param endpoint the endpoint
 	 * @param status how it ended
 	 * @param durationNanos how long it took, retries included
 	 */
-	public void recordRequest(String modelTag, Endpoint endpoint, RequestStatus status, long durationNanos) {
-		RequestMeters meters = lookup(this.requestMeters, new RequestKey(modelTag, endpoint, status),
+	public void recordRequest(String modelTag, @Nullable String attributionTag, Endpoint endpoint, RequestStatus status,
+			long durationNanos) {
+		RequestMeters meters = lookup(this.requestMeters, new RequestKey(modelTag, attributionTag, endpoint, status),
 				this::registerRequestMeters);
 		meters.requests().increment();
 		meters.duration().record(durationNanos, TimeUnit.NANOSECONDS);
@@ -115,23 +158,32 @@ public final class MistralMeters {
 	 * Record the tokens of one API exchange and the cost they come to.
 	 * @param model the model name as requested, which decides the price
 	 * @param modelTag the model tag value
+	 * @param attributionTag the attribution tag value, or {@code null}
 	 * @param inputTokens input (prompt) tokens
 	 * @param outputTokens output (completion) tokens
+	 * @return the cost in picodollars, or {@code -1} if the model has no price
 	 */
-	public void recordUsage(@Nullable String model, String modelTag, long inputTokens, long outputTokens) {
+	public long recordUsage(@Nullable String model, String modelTag, @Nullable String attributionTag, long inputTokens,
+			long outputTokens) {
+		ModelPrice price = this.prices.priceOf(model);
+		long cost = (price != null) ? price.costInPicoUsd(inputTokens, outputTokens) : -1;
 		if (inputTokens <= 0 && outputTokens <= 0) {
-			return;
+			return cost;
 		}
-		UsageMeters meters = lookup(this.usageMeters, modelTag, this::registerUsageMeters);
+		UsageMeters meters = lookup(this.usageMeters, new UsageKey(modelTag, attributionTag),
+				this::registerUsageMeters);
 		meters.input().increment(inputTokens);
 		meters.output().increment(outputTokens);
-		ModelPrice price = this.prices.priceOf(model);
 		if (price != null) {
-			meters.cost(this.registry, modelTag).add(price.costInPicoUsd(inputTokens, outputTokens));
+			meters.cost().add(cost);
 		}
-		else {
-			meters.warnUnpriced(modelTag);
+		else if (this.unpricedModels.add(modelTag)) {
+			logger.warn(String.format(
+					"Mistral model '%s' has no price, so its cost is not recorded. Set "
+							+ "'mistral.observability.pricing.models.%s.input' and '.output' (USD per million tokens).",
+					LogSafe.text(modelTag), LogSafe.text(modelTag)));
 		}
+		return cost;
 	}
 
 	/**
@@ -159,20 +211,24 @@ public final class MistralMeters {
 	}
 
 	private RequestMeters registerRequestMeters(RequestKey key) {
+		Tags tags = attributed(Tags.of(MistralMetrics.Tags.MODEL, key.model(), MistralMetrics.Tags.ENDPOINT,
+				key.endpoint().tagValue(), MistralMetrics.Tags.STATUS, key.status().tagValue()), key.attribution());
 		Counter requests = Counter.builder(MistralMetrics.REQUESTS)
 			.description("Mistral API requests")
-			.tag(MistralMetrics.Tags.MODEL, key.model())
-			.tag(MistralMetrics.Tags.ENDPOINT, key.endpoint().tagValue())
-			.tag(MistralMetrics.Tags.STATUS, key.status().tagValue())
+			.tags(tags)
 			.register(this.registry);
 		Timer duration = Timer.builder(MistralMetrics.REQUEST_DURATION)
 			.description("Latency of Mistral API requests, retries included")
 			.serviceLevelObjectives(this.durationBuckets)
-			.tag(MistralMetrics.Tags.MODEL, key.model())
-			.tag(MistralMetrics.Tags.ENDPOINT, key.endpoint().tagValue())
-			.tag(MistralMetrics.Tags.STATUS, key.status().tagValue())
+			.tags(tags)
 			.register(this.registry);
 		return new RequestMeters(requests, duration);
+	}
+
+	private Tags attributed(Tags tags, @Nullable String attribution) {
+		return (this.attributionTagKey != null)
+				? tags.and(this.attributionTagKey, (attribution != null) ? attribution : MistralMetrics.Values.NONE)
+				: tags;
 	}
 
 	private Counter registerErrorCounter(ErrorKey key) {
@@ -185,17 +241,28 @@ public final class MistralMeters {
 			.register(this.registry);
 	}
 
-	private UsageMeters registerUsageMeters(String modelTag) {
-		return new UsageMeters(tokenCounter(modelTag, MistralMetrics.Values.INPUT),
-				tokenCounter(modelTag, MistralMetrics.Values.OUTPUT));
+	private UsageMeters registerUsageMeters(UsageKey key) {
+		Tags tags = attributed(Tags.of(MistralMetrics.Tags.MODEL, key.model()), key.attribution());
+		return new UsageMeters(tokenCounter(tags, MistralMetrics.Values.INPUT),
+				tokenCounter(tags, MistralMetrics.Values.OUTPUT), () -> registerCost(tags));
 	}
 
-	private Counter tokenCounter(String modelTag, String direction) {
+	private Counter tokenCounter(Tags tags, String direction) {
 		return Counter.builder(MistralMetrics.TOKENS)
 			.description("Tokens billed by the Mistral API")
-			.tag(MistralMetrics.Tags.MODEL, modelTag)
+			.tags(tags)
 			.tag(MistralMetrics.Tags.DIRECTION, direction)
 			.register(this.registry);
+	}
+
+	private LongAdder registerCost(Tags tags) {
+		LongAdder cost = new LongAdder();
+		FunctionCounter.builder(MistralMetrics.COST, cost, (adder) -> adder.sum() / ModelPrice.PICO_USD_PER_USD)
+			.description("Estimated spend on the Mistral API, from list prices")
+			.baseUnit(MistralMetrics.USD)
+			.tags(tags)
+			.register(this.registry);
+		return cost;
 	}
 
 	private Counter registerAttemptCounter(AttemptKey key) {
@@ -214,7 +281,10 @@ public final class MistralMeters {
 			.register(this.registry);
 	}
 
-	private record RequestKey(String model, Endpoint endpoint, RequestStatus status) {
+	private record RequestKey(String model, @Nullable String attribution, Endpoint endpoint, RequestStatus status) {
+	}
+
+	private record UsageKey(String model, @Nullable String attribution) {
 	}
 
 	private record ErrorKey(String model, Endpoint endpoint, int statusCode, ErrorType errorType) {
@@ -227,7 +297,7 @@ public final class MistralMeters {
 	}
 
 	/**
-	 * Token counters of one model, and its cost once it has a price.
+	 * Token counters of one model and attribution, and its cost once it has a price.
 	 */
 	private static final class UsageMeters {
 
@@ -235,13 +305,15 @@ public final class MistralMeters {
 
 		private final Counter output;
 
+		private final Supplier<LongAdder> costRegistration;
+
+		@Nullable
 		private volatile LongAdder costInPicoUsd;
 
-		private volatile boolean warnedUnpriced;
-
-		UsageMeters(Counter input, Counter output) {
+		UsageMeters(Counter input, Counter output, Supplier<LongAdder> costRegistration) {
 			this.input = input;
 			this.output = output;
+			this.costRegistration = costRegistration;
 		}
 
 		Counter input() {
@@ -252,33 +324,18 @@ public final class MistralMeters {
 			return this.output;
 		}
 
-		LongAdder cost(MeterRegistry registry, String modelTag) {
+		LongAdder cost() {
 			LongAdder cost = this.costInPicoUsd;
 			if (cost == null) {
 				synchronized (this) {
 					cost = this.costInPicoUsd;
 					if (cost == null) {
-						cost = new LongAdder();
-						FunctionCounter
-							.builder(MistralMetrics.COST, cost, (adder) -> adder.sum() / ModelPrice.PICO_USD_PER_USD)
-							.description("Estimated spend on the Mistral API, from list prices")
-							.baseUnit(MistralMetrics.USD)
-							.tag(MistralMetrics.Tags.MODEL, modelTag)
-							.register(registry);
+						cost = this.costRegistration.get();
 						this.costInPicoUsd = cost;
 					}
 				}
 			}
 			return cost;
-		}
-
-		void warnUnpriced(String modelTag) {
-			if (!this.warnedUnpriced) {
-				this.warnedUnpriced = true;
-				logger.warn(String.format("Mistral model '%s' has no price, so its cost is not recorded. Set "
-						+ "'mistral.observability.pricing.models.%s.input' and '.output' (USD per million tokens).",
-						modelTag, modelTag));
-			}
 		}
 
 	}

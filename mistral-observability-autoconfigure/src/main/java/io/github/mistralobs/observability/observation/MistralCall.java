@@ -21,6 +21,17 @@ public final class MistralCall {
 	private final UsageLedger usage = new UsageLedger();
 
 	@Nullable
+	private final String attribution;
+
+	private long unreportedInput;
+
+	private long unreportedOutput;
+
+	private long unreportedCostInPicoUsd;
+
+	private boolean unpriced;
+
+	@Nullable
 	private volatile String model;
 
 	@Nullable
@@ -32,10 +43,12 @@ public final class MistralCall {
 	 * Create a call.
 	 * @param endpoint {@link Endpoint#CHAT_COMPLETE} or {@link Endpoint#CHAT_STREAM}
 	 * @param startNanos when the call started, on the meter registry's monotonic clock
+	 * @param attribution the attribution value of the call, or {@code null}
 	 */
-	public MistralCall(Endpoint endpoint, long startNanos) {
+	public MistralCall(Endpoint endpoint, long startNanos, @Nullable String attribution) {
 		this.endpoint = endpoint;
 		this.startNanos = startNanos;
+		this.attribution = attribution;
 	}
 
 	/**
@@ -85,6 +98,41 @@ public final class MistralCall {
 	}
 
 	@Nullable
+	public String attribution() {
+		return this.attribution;
+	}
+
+	/**
+	 * Keep the tokens and cost of a stream's chunk for the request log event of the
+	 * request that is open when the stream's requests end.
+	 * @param tokens the tokens counted
+	 * @param costInPicoUsd their cost, or a negative number if the model has no price
+	 */
+	public synchronized void counted(TokenCount tokens, long costInPicoUsd) {
+		this.unreportedInput += tokens.input();
+		this.unreportedOutput += tokens.output();
+		if (costInPicoUsd >= 0) {
+			this.unreportedCostInPicoUsd += costInPicoUsd;
+		}
+		else {
+			this.unpriced = true;
+		}
+	}
+
+	/**
+	 * Take the tokens and cost counted since the last call.
+	 * @return the tokens, and their cost or a negative number if there is no price
+	 */
+	synchronized CountedUsage takeCounted() {
+		CountedUsage counted = new CountedUsage(new TokenCount(this.unreportedInput, this.unreportedOutput),
+				this.unpriced ? -1 : this.unreportedCostInPicoUsd);
+		this.unreportedInput = 0;
+		this.unreportedOutput = 0;
+		this.unreportedCostInPicoUsd = 0;
+		return counted;
+	}
+
+	@Nullable
 	public String model() {
 		return this.model;
 	}
@@ -104,6 +152,12 @@ public final class MistralCall {
 			this.model = model;
 			this.modelTag = modelTag;
 		}
+	}
+
+	/**
+	 * Tokens and the cost they came to, or a negative cost if there is no price.
+	 */
+	record CountedUsage(TokenCount tokens, long costInPicoUsd) {
 	}
 
 	/**

@@ -1,12 +1,13 @@
 package io.github.mistralobs.observability.observation;
 
+import io.github.mistralobs.observability.attribution.MistralAttribution;
 import io.github.mistralobs.observability.metrics.Endpoint;
 import io.github.mistralobs.observability.metrics.FailureReporter;
 import io.github.mistralobs.observability.metrics.MistralMeters;
 import io.github.mistralobs.observability.metrics.RequestStatus;
+import io.github.mistralobs.observability.metrics.StatusCodes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationView;
 
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -17,27 +18,46 @@ import org.springframework.ai.model.observation.ModelObservationContext;
 import org.springframework.lang.Nullable;
 
 /**
- * Meters each Mistral API request that Spring AI observes: one chat or embedding
- * observation per request, retries included. Tokens of streamed calls are taken by the
- * advice around the chat model instead, which sees each chunk's usage. Nothing here
- * throws to the observed call: a failure is reported and the measurement skipped.
+ * Meters each Mistral API request that Spring AI observes (one chat or embedding
+ * observation per request, retries included) and writes its log event. Tokens of streamed
+ * calls are taken by the advice around the chat model instead, which sees each chunk's
+ * usage. Nothing here throws to the observed call: a failure is reported and that one
+ * measurement skipped.
+ * <p>
+ * WARNING: the endpoint and the exact split of a tool-calling loop's tokens come from the
+ * advice around {@code MistralAiChatModel} beans. A model built by hand, outside the
+ * application context, is still metered, but its streams count as {@code chat.complete}
+ * and its tool-calling loops over-count tokens as Spring AI's own meters do. The latency
+ * of the first round of a streamed tool-calling loop includes the rounds it started.
  *
  * @see MistralCall
  */
 public final class MistralObservationHandler implements ObservationHandler<Observation.Context> {
 
+	private static final String COMPONENT = "observation handler";
+
 	private final MistralMeters meters;
 
 	private final FailureReporter failures;
+
+	private final RequestSpans spans;
+
+	@Nullable
+	private final MistralRequestLog requestLog;
 
 	/**
 	 * Create a handler.
 	 * @param meters where requests are recorded
 	 * @param failures where the handler's own failures go
+	 * @param spans access to the requests' spans
+	 * @param requestLog where each request is logged, or {@code null} for no log
 	 */
-	public MistralObservationHandler(MistralMeters meters, FailureReporter failures) {
+	public MistralObservationHandler(MistralMeters meters, FailureReporter failures, RequestSpans spans,
+			@Nullable MistralRequestLog requestLog) {
 		this.meters = meters;
 		this.failures = failures;
+		this.spans = spans;
+		this.requestLog = requestLog;
 	}
 
 	@Override
@@ -53,7 +73,7 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 			context.put(RequestTrace.class, start(context));
 		}
 		catch (Throwable ex) {
-			this.failures.report("observation handler", ex);
+			this.failures.report(COMPONENT, ex);
 		}
 	}
 
@@ -66,7 +86,7 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 			}
 		}
 		catch (Throwable ex) {
-			this.failures.report("observation handler", ex);
+			this.failures.report(COMPONENT, ex);
 		}
 	}
 
@@ -75,16 +95,16 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 		if (context instanceof EmbeddingModelObservationContext embedding) {
 			String model = (embedding.getRequest().getOptions() != null)
 					? embedding.getRequest().getOptions().getModel() : null;
-			return new RequestTrace(Endpoint.EMBEDDINGS, model, startNanos, null);
+			return new RequestTrace(Endpoint.EMBEDDINGS, model, MistralAttribution.current(), startNanos, null);
 		}
 		ChatModelObservationContext chat = (ChatModelObservationContext) context;
 		String model = (chat.getRequest().getOptions() != null) ? chat.getRequest().getOptions().getModel() : null;
 		MistralCall call = enclosingCall(context);
-		if (call != null) {
-			call.identify(model, this.meters.modelTag(model));
+		if (call == null) {
+			return new RequestTrace(Endpoint.CHAT_COMPLETE, model, MistralAttribution.current(), startNanos, null);
 		}
-		Endpoint endpoint = (call != null) ? call.endpoint() : Endpoint.CHAT_COMPLETE;
-		return new RequestTrace(endpoint, model, startNanos, call);
+		call.identify(model, this.meters.modelTag(model));
+		return new RequestTrace(call.endpoint(), model, call.attribution(), startNanos, call);
 	}
 
 	@Nullable
@@ -93,8 +113,7 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 		if (call != null) {
 			return call;
 		}
-		ObservationView parent = context.getParentObservation();
-		RequestTrace parentTrace = (parent != null) ? parent.getContextView().get(RequestTrace.class) : null;
+		RequestTrace parentTrace = RequestTrace.of(context.getParentObservation());
 		return (parentTrace != null) ? parentTrace.call() : null;
 	}
 
@@ -103,15 +122,58 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 		Object response = ((ModelObservationContext<?, ?>) context).getResponse();
 		String model = (trace.model() != null) ? trace.model() : responseModel(response);
 		String modelTag = this.meters.modelTag(model);
+		String attributionTag = this.meters.attributionTag(trace.attribution());
 		Throwable error = context.getError();
-		this.meters.recordRequest(modelTag, trace.endpoint(), status(trace, error, response), durationNanos);
-		if (error != null) {
-			RequestFailure failure = RequestFailure.of(error);
+		RequestStatus status = status(trace, error, response);
+		RequestFailure failure = (error != null) ? RequestFailure.of(error) : null;
+		try (RequestSpans.Scope scope = this.spans.makeCurrent(context)) {
+			MistralCall.CountedUsage usage = recordUsage(trace, response, model, modelTag, attributionTag);
+			recordRequest(trace, modelTag, attributionTag, status, durationNanos);
+			if (failure != null) {
+				recordError(trace, modelTag, failure);
+			}
+			if (this.requestLog != null) {
+				int statusCode = (failure != null && failure.statusCode() != StatusCodes.NONE) ? failure.statusCode()
+						: trace.lastStatusCode();
+				this.requestLog.log(new RequestOutcome(modelTag, trace.endpoint(), status, statusCode,
+						(failure != null) ? failure.type() : null, durationNanos, usage.tokens(), usage.costInPicoUsd(),
+						requestId(response), trace.attempts(), attributionTag));
+			}
+		}
+	}
+
+	private MistralCall.CountedUsage recordUsage(RequestTrace trace, @Nullable Object response, @Nullable String model,
+			String modelTag, @Nullable String attributionTag) {
+		if (trace.endpoint() == Endpoint.CHAT_STREAM && trace.call() != null) {
+			return trace.call().takeCounted();
+		}
+		try {
+			TokenCount tokens = tokens(trace, response);
+			long cost = this.meters.recordUsage(model, modelTag, attributionTag, tokens.input(), tokens.output());
+			return new MistralCall.CountedUsage(tokens, cost);
+		}
+		catch (RuntimeException ex) {
+			this.failures.report(COMPONENT, ex);
+			return new MistralCall.CountedUsage(TokenCount.NONE, -1);
+		}
+	}
+
+	private void recordRequest(RequestTrace trace, String modelTag, @Nullable String attributionTag,
+			RequestStatus status, long durationNanos) {
+		try {
+			this.meters.recordRequest(modelTag, attributionTag, trace.endpoint(), status, durationNanos);
+		}
+		catch (RuntimeException ex) {
+			this.failures.report(COMPONENT, ex);
+		}
+	}
+
+	private void recordError(RequestTrace trace, String modelTag, RequestFailure failure) {
+		try {
 			this.meters.recordError(modelTag, trace.endpoint(), failure.statusCode(), failure.type());
 		}
-		if (trace.endpoint() != Endpoint.CHAT_STREAM) {
-			TokenCount tokens = tokens(trace, response);
-			this.meters.recordUsage(model, modelTag, tokens.input(), tokens.output());
+		catch (RuntimeException ex) {
+			this.failures.report(COMPONENT, ex);
 		}
 	}
 
@@ -145,10 +207,13 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 		return null;
 	}
 
-	/**
-	 * What the handler keeps on an observation between its start and its stop.
-	 */
-	record RequestTrace(Endpoint endpoint, @Nullable String model, long startNanos, @Nullable MistralCall call) {
+	@Nullable
+	private static String requestId(@Nullable Object response) {
+		if (response instanceof ChatResponse chatResponse && chatResponse.getMetadata() != null) {
+			String id = chatResponse.getMetadata().getId();
+			return (id != null && !id.isEmpty()) ? id : null;
+		}
+		return null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.mistralobs.observability.test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -62,6 +63,17 @@ public final class MistralApiStub {
 	public void chat(String model, String content, int promptTokens, int completionTokens) {
 		this.server.stubFor(
 				chatRequest(model, false).willReturn(json(completion(model, content, promptTokens, completionTokens))));
+	}
+
+	/**
+	 * Answer chat requests for a model with a whole completion and extra headers, such as
+	 * rate limits.
+	 */
+	public void chat(String model, String content, int promptTokens, int completionTokens,
+			Map<String, String> headers) {
+		ResponseDefinitionBuilder response = json(completion(model, content, promptTokens, completionTokens));
+		headers.forEach(response::withHeader);
+		this.server.stubFor(chatRequest(model, false).willReturn(response));
 	}
 
 	/**

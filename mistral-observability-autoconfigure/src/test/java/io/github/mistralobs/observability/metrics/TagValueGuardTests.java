@@ -12,12 +12,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ModelNameGuard}.
+ * Tests for {@link TagValueGuard}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ModelNameGuardTests {
+class TagValueGuardTests {
 
-	private final ModelNameGuard guard = new ModelNameGuard(3, 20, Set.of("priced-a", "priced-b")::contains);
+	private final TagValueGuard guard = TagValueGuard.forModels(3, 20, Set.of("priced-a", "priced-b")::contains);
 
 	@Test
 	void keepsNamesUpToTheLimitThenRecordsNewOnesAsOther() {
@@ -51,6 +51,23 @@ class ModelNameGuardTests {
 		assertThat(this.guard.tagValue("x".repeat(50))).hasSize(20);
 		String emojiAtTheCut = "y".repeat(19) + "\uD83D\uDE00tail";
 		assertThat(this.guard.tagValue(emojiAtTheCut)).isEqualTo("y".repeat(19));
+	}
+
+	@Test
+	void valuesOutsideTheAllowListAreOtherAndUseUpNothing() {
+		TagValueGuard tenants = new TagValueGuard("tenant", "some.property", 2, 20, (value) -> false,
+				Set.of("acme", "globex", "initech")::contains);
+		assertThat(tenants.tagValue("mallory")).isEqualTo("other");
+		assertThat(tenants.tagValue("acme")).isEqualTo("acme");
+		assertThat(tenants.tagValue("globex")).isEqualTo("globex");
+		assertThat(tenants.tagValue("initech")).isEqualTo("other");
+	}
+
+	@Test
+	void warningQuotesTheValueWithoutItsControlCharacters(CapturedOutput output) {
+		IntStream.range(0, 3).forEach((i) -> this.guard.tagValue("model-" + i));
+		this.guard.tagValue("forged\nWARN line");
+		assertThat(output).contains("'forged?WARN line'");
 	}
 
 	@Test
