@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClient;
 				"spring.ai.mistralai.embedding.options.model=mistral-embed", "spring.ai.retry.max-attempts=3",
 				"spring.ai.retry.backoff.initial-interval=1ms", "spring.ai.retry.backoff.multiplier=2",
 				"spring.ai.retry.backoff.max-interval=2ms", "management.endpoints.web.exposure.include=prometheus",
-				"management.tracing.sampling.probability=1.0",
+				"management.tracing.sampling.probability=1.0", "management.otlp.metrics.export.enabled=false",
 				"mistral.observability.pricing.models.test-custom-model.input=2.5",
 				"mistral.observability.pricing.models.test-custom-model.output=7.25" })
 @AutoConfigureObservability
