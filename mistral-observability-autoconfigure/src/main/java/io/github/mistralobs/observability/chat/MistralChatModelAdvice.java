@@ -20,8 +20,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Advice around {@code call(Prompt)} and {@code stream(Prompt)} of a Mistral chat model.
- * It opens a {@link MistralCall} for the rounds of a tool-calling loop to share, marks
+ * Advice around the {@code call} and {@code stream} methods of a Mistral chat model. It
+ * opens a {@link MistralCall} for the rounds of a tool-calling loop to share, marks
  * streamed requests, records a stream's time to first token, and takes a stream's tokens
  * from the usage of the chunks its subscriber receives.
  * <p>
@@ -43,25 +43,18 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 	@Override
 	@Nullable
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		Object[] arguments = invocation.getArguments();
-		if (arguments.length != 1 || !(arguments[0] instanceof Prompt)) {
-			return invocation.proceed();
-		}
-		MistralMeters meters = this.meters.getIfAvailable();
+		String method = invocation.getMethod().getName();
+		MistralMeters meters = ("call".equals(method) || "stream".equals(method)) ? this.meters.getIfAvailable() : null;
 		if (meters == null) {
 			return invocation.proceed();
 		}
-		return switch (invocation.getMethod().getName()) {
-			case "call" -> aroundCall(invocation, meters);
-			case "stream" -> aroundStream(invocation, meters);
-			default -> invocation.proceed();
-		};
+		return "call".equals(method) ? aroundCall(invocation, meters) : aroundStream(invocation, meters);
 	}
 
 	@Nullable
 	private Object aroundCall(MethodInvocation invocation, MistralMeters meters) throws Throwable {
 		MistralCall previous = MistralCall
-			.open(new MistralCall(Endpoint.CHAT_COMPLETE, meters.monotonicTime(), MistralAttribution.current()));
+			.open(new MistralCall(Endpoint.CHAT_COMPLETE, meters.monotonicTime(), MistralAttribution.current(), false));
 		try {
 			return invocation.proceed();
 		}
@@ -73,30 +66,47 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 	@Nullable
 	private Object aroundStream(MethodInvocation invocation, MistralMeters meters) throws Throwable {
 		Object result = invocation.proceed();
-		if (!(result instanceof Flux<?>)) {
+		if (!(result instanceof Flux<?> stream)) {
 			return result;
 		}
-		@SuppressWarnings("unchecked")
-		Flux<ChatResponse> stream = (Flux<ChatResponse>) result;
-		return Flux.from(observed(stream, meters));
+		Object[] arguments = invocation.getArguments();
+		boolean chunksSeen = arguments.length == 1 && arguments[0] instanceof Prompt;
+		return Flux.from(observed(stream, meters, chunksSeen));
 	}
 
 	/**
 	 * Subscribe to the model's stream with a call open on the subscribing thread: the
 	 * model starts its observation right there, so the handler sees the request as a
-	 * stream.
+	 * stream. The overloads that stream text rather than {@code ChatResponse} chunks
+	 * leave the tokens to the handler.
 	 */
-	private Publisher<ChatResponse> observed(Flux<ChatResponse> stream, MistralMeters meters) {
-		return (Subscriber<? super ChatResponse> subscriber) -> {
-			MistralCall call = new MistralCall(Endpoint.CHAT_STREAM, meters.monotonicTime(), attribution(subscriber));
+	private <T> Publisher<T> observed(Flux<T> stream, MistralMeters meters, boolean chunksSeen) {
+		return (Subscriber<? super T> subscriber) -> {
+			MistralCall call = new MistralCall(Endpoint.CHAT_STREAM, meters.monotonicTime(), attribution(subscriber),
+					chunksSeen);
 			MistralCall previous = MistralCall.open(call);
 			try {
-				stream.doOnNext((chunk) -> onChunk(call, chunk, meters)).subscribe(subscriber);
+				stream.doOnNext((element) -> onElement(call, element, meters)).subscribe(subscriber);
 			}
 			finally {
 				MistralCall.restore(previous);
 			}
 		};
+	}
+
+	private void onElement(MistralCall call, Object element, MistralMeters meters) {
+		if (element instanceof ChatResponse chunk) {
+			onChunk(call, chunk, meters);
+		}
+		else if (element instanceof String text && !text.isEmpty() && call.firstContent()) {
+			try {
+				meters.recordTimeToFirstToken(meters.modelTag(call.model()),
+						meters.monotonicTime() - call.startNanos());
+			}
+			catch (Throwable ex) {
+				report(ex);
+			}
+		}
 	}
 
 	private void onChunk(MistralCall call, ChatResponse chunk, MistralMeters meters) {
@@ -115,10 +125,14 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 			}
 		}
 		catch (Throwable ex) {
-			FailureReporter reporter = this.failures.getIfAvailable();
-			if (reporter != null) {
-				reporter.report("chat model advice", ex);
-			}
+			report(ex);
+		}
+	}
+
+	private void report(Throwable failure) {
+		FailureReporter reporter = this.failures.getIfAvailable();
+		if (reporter != null) {
+			reporter.report("chat model advice", failure);
 		}
 	}
 

@@ -23,6 +23,8 @@ public final class MistralCall {
 	@Nullable
 	private final String attribution;
 
+	private final boolean chunksSeen;
+
 	private long unreportedInput;
 
 	private long unreportedOutput;
@@ -44,11 +46,14 @@ public final class MistralCall {
 	 * @param endpoint {@link Endpoint#CHAT_COMPLETE} or {@link Endpoint#CHAT_STREAM}
 	 * @param startNanos when the call started, on the meter registry's monotonic clock
 	 * @param attribution the attribution value of the call, or {@code null}
+	 * @param chunksSeen whether the advice sees the stream's {@code ChatResponse} chunks
+	 * and takes their tokens, leaving none to the handler
 	 */
-	public MistralCall(Endpoint endpoint, long startNanos, @Nullable String attribution) {
+	public MistralCall(Endpoint endpoint, long startNanos, @Nullable String attribution, boolean chunksSeen) {
 		this.endpoint = endpoint;
 		this.startNanos = startNanos;
 		this.attribution = attribution;
+		this.chunksSeen = chunksSeen;
 	}
 
 	/**
@@ -100,6 +105,10 @@ public final class MistralCall {
 	@Nullable
 	public String attribution() {
 		return this.attribution;
+	}
+
+	public boolean chunksSeen() {
+		return this.chunksSeen;
 	}
 
 	/**

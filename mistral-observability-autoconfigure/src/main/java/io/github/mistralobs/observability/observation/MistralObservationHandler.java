@@ -144,7 +144,7 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 
 	private MistralCall.CountedUsage recordUsage(RequestTrace trace, @Nullable Object response, @Nullable String model,
 			String modelTag, @Nullable String attributionTag) {
-		if (trace.endpoint() == Endpoint.CHAT_STREAM && trace.call() != null) {
+		if (trace.call() != null && trace.call().chunksSeen()) {
 			return trace.call().takeCounted();
 		}
 		try {

@@ -71,6 +71,25 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 	}
 
 	@Test
+	void textOverloadsAreMeteredWithTheirEndpointAndTokens() {
+		mistral.chat(MODEL, "Hi there", 6, 2);
+		mistral.stream(MODEL, List.of("Hi", " there"), 8, 3);
+		PrometheusScrape before = scrape();
+		assertThat(this.chatModel.call("Say hi")).isEqualTo("Hi there");
+		assertThat(this.chatModel.stream("Say hi").collectList().block()).containsExactly("Hi", " there");
+		PrometheusScrape after = awaitScrape(before, 1, "mistral_requests_total", "endpoint", "chat.stream");
+		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.complete", "status",
+				"success"))
+			.isEqualTo(1);
+		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.stream", "status",
+				"success"))
+			.isEqualTo(1);
+		assertThat(delta(before, after, "mistral_tokens_total", "model", MODEL, "direction", "input")).isEqualTo(14);
+		assertThat(delta(before, after, "mistral_tokens_total", "model", MODEL, "direction", "output")).isEqualTo(5);
+		assertThat(delta(before, after, "mistral_time_to_first_token_seconds_count", "model", MODEL)).isEqualTo(1);
+	}
+
+	@Test
 	void requestedModelIsTheLabelAndUserPricesApply() {
 		mistral.chat("test-custom-model", "Hi", 1000, 400);
 		PrometheusScrape before = scrape();
@@ -99,7 +118,7 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		mistral.stream(MODEL, List.of("Bon", "jour", " !"), 21, 9);
 		PrometheusScrape before = scrape();
 		List<ChatResponse> chunks = this.chatModel.stream(new Prompt("Say hello")).collectList().block();
-		PrometheusScrape after = scrape();
+		PrometheusScrape after = awaitScrape(before, 1, "mistral_requests_total", "endpoint", "chat.stream");
 		assertThat(chunks).hasSize(3);
 		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.stream", "status",
 				"success"))
@@ -139,7 +158,7 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		PrometheusScrape before = scrape();
 		Flux<ChatResponse> stream = this.chatModel.stream(new Prompt("Count"));
 		assertThat(stream.take(1).collectList().block()).hasSize(1);
-		PrometheusScrape after = awaitScrape(before, "mistral_requests_total", "status", "cancelled");
+		PrometheusScrape after = awaitScrape(before, 1, "mistral_requests_total", "status", "cancelled");
 		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.stream", "status",
 				"cancelled"))
 			.isEqualTo(1);
@@ -184,7 +203,7 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 			.block(Duration.ofSeconds(10))
 			.stream()
 			.reduce("", String::concat);
-		PrometheusScrape after = awaitScrape(before, "mistral_requests_total", "endpoint", "chat.stream");
+		PrometheusScrape after = awaitScrape(before, 2, "mistral_requests_total", "endpoint", "chat.stream");
 		assertThat(answer).isEqualTo("Sunny");
 		assertThat(delta(before, after, "mistral_requests_total", "model", MODEL, "endpoint", "chat.stream", "status",
 				"success"))
@@ -194,20 +213,6 @@ class MistralChatMetricsTests extends MistralIntegrationTest {
 		assertThat(delta(before, after, "mistral_attempts_total", "endpoint", "chat.stream", "status_code", "200"))
 			.isEqualTo(2);
 		assertThat(delta(before, after, "mistral_time_to_first_token_seconds_count", "model", MODEL)).isEqualTo(1);
-	}
-
-	/**
-	 * Scrape until a sample has grown: a stream's observation stops just after its
-	 * subscriber is told that it ended.
-	 */
-	private PrometheusScrape awaitScrape(PrometheusScrape before, String name, String... labels) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		PrometheusScrape after = scrape();
-		while (after.sum(name, labels) == before.sum(name, labels) && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-			after = scrape();
-		}
-		return after;
 	}
 
 }

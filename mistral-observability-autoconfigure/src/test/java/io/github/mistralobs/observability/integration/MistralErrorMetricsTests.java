@@ -113,7 +113,7 @@ class MistralErrorMetricsTests extends MistralIntegrationTest {
 		assertThatException().isThrownBy(() -> this.chatModel
 			.stream(new Prompt("Hi", MistralAiChatOptions.builder().model("test-err-stream").build()))
 			.blockLast());
-		PrometheusScrape after = scrape();
+		PrometheusScrape after = awaitScrape(before, 1, "mistral_requests_total", "endpoint", "chat.stream");
 		assertThat(delta(before, after, "mistral_requests_total", "model", "test-err-stream", "endpoint", "chat.stream",
 				"status", "error"))
 			.isEqualTo(1);

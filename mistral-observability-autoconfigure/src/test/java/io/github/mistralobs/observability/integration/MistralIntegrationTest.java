@@ -1,5 +1,7 @@
 package io.github.mistralobs.observability.integration;
 
+import java.time.Duration;
+
 import io.github.mistralobs.observability.test.MistralApiStub;
 import io.github.mistralobs.observability.test.PrometheusScrape;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,20 @@ abstract class MistralIntegrationTest {
 	static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
 		return Math.round(after.value("mistral_cost_usd_total", "model", model) * 1e12)
 				- Math.round(before.value("mistral_cost_usd_total", "model", model) * 1e12);
+	}
+
+	/**
+	 * Scrape until a sample has grown by the given amount, or five seconds have passed: a
+	 * stream's observation stops just after its subscriber is told that it ended.
+	 */
+	PrometheusScrape awaitScrape(PrometheusScrape before, double increase, String name, String... labels) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		PrometheusScrape after = scrape();
+		while (delta(before, after, name, labels) < increase && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			after = scrape();
+		}
+		return after;
 	}
 
 }
