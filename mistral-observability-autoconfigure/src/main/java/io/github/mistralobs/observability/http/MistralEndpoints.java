@@ -36,11 +36,16 @@ public final class MistralEndpoints {
 	public Endpoint resolve(URI uri, boolean streaming) {
 		String url = uri.toString();
 		for (String baseUrl : this.baseUrls) {
-			if (url.startsWith(baseUrl)) {
+			if (url.startsWith(baseUrl)
+					&& (url.length() == baseUrl.length() || isBoundary(url.charAt(baseUrl.length())))) {
 				return endpoint(uri.getPath(), streaming);
 			}
 		}
 		return null;
+	}
+
+	private static boolean isBoundary(char next) {
+		return next == '/' || next == '?' || next == '#';
 	}
 
 	private static Endpoint endpoint(@Nullable String path, boolean streaming) {
