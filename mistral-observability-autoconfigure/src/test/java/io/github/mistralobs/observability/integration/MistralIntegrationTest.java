@@ -1,5 +1,7 @@
 package io.github.mistralobs.observability.integration;
 
+import java.time.Duration;
+
 import io.github.mistralobs.observability.test.MistralApiStub;
 import io.github.mistralobs.observability.test.PrometheusScrape;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +28,11 @@ import org.springframework.web.client.RestClient;
 				"mistral.observability.pricing.models.test-custom-model.input=2.5",
 				"mistral.observability.pricing.models.test-custom-model.output=7.25" })
 @AutoConfigureObservability
-abstract class MistralIntegrationTest {
+public abstract class MistralIntegrationTest {
 
-	static final String API_KEY = "sk-CANARY-api-key-7f3a";
+	protected static final String API_KEY = "sk-CANARY-api-key-7f3a";
 
-	static final MistralApiStub mistral = MistralApiStub.shared();
+	protected static final MistralApiStub mistral = MistralApiStub.shared();
 
 	@LocalServerPort
 	private int port;
@@ -47,26 +49,46 @@ abstract class MistralIntegrationTest {
 		mistral.reset();
 	}
 
-	PrometheusScrape scrape() {
-		String text = RestClient.create()
+	protected PrometheusScrape scrape() {
+		return PrometheusScrape.parse(scrapeText());
+	}
+
+	/**
+	 * Return the text of one scrape of {@code /actuator/prometheus}.
+	 */
+	protected String scrapeText() {
+		return RestClient.create()
 			.get()
 			.uri("http://localhost:" + this.port + "/actuator/prometheus")
 			.retrieve()
 			.body(String.class);
-		return PrometheusScrape.parse(text);
+	}
+
+	/**
+	 * Scrape until a sample has grown, for at most five seconds: a stream's observation
+	 * stops just after its subscriber is told that it ended.
+	 */
+	protected PrometheusScrape scrapeOnceGrown(PrometheusScrape before, String name, String... labels) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		PrometheusScrape after = scrape();
+		while (after.sum(name, labels) == before.sum(name, labels) && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			after = scrape();
+		}
+		return after;
 	}
 
 	/**
 	 * Return how much a sample grew between two scrapes.
 	 */
-	static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+	protected static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
 		return after.sum(name, labels) - before.sum(name, labels);
 	}
 
 	/**
 	 * Return how much the cost of a model grew, in whole picodollars.
 	 */
-	static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
+	protected static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
 		return Math.round(after.value("mistral_cost_usd_total", "model", model) * 1e12)
 				- Math.round(before.value("mistral_cost_usd_total", "model", model) * 1e12);
 	}
