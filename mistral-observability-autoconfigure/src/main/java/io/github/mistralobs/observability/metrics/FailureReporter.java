@@ -11,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Takes the starter's own failures so that they never reach the observed call: each is
  * counted, and each kind is logged once. Only the exception's type is logged: its message
- * may quote a request.
+ * may quote a request. Reporting never throws, even when the registry or logging fails.
  */
 public final class FailureReporter {
 
@@ -46,10 +46,14 @@ public final class FailureReporter {
 			// The registry itself refuses: logging below is all that is left
 		}
 		if (this.logged.add(component + ":" + failure.getClass().getName())) {
-			logger.warn(String.format(
-					"Mistral observability skipped a measurement in its %s after %s; "
-							+ "the observed call is unaffected. Further failures of this kind are only counted in %s.",
-					component, failure.getClass().getName(), MistralMetrics.SELF_ERRORS));
+			try {
+				logger.warn(String.format("Mistral observability skipped a measurement in its %s after %s; "
+						+ "the observed call is unaffected. Further failures of this kind are only counted in %s.",
+						component, failure.getClass().getName(), MistralMetrics.SELF_ERRORS));
+			}
+			catch (RuntimeException ex) {
+				// Logging itself fails: the count above is all that is left
+			}
 		}
 	}
 

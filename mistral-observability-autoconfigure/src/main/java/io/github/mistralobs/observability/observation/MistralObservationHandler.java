@@ -135,10 +135,19 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 			if (this.requestLog != null) {
 				int statusCode = (failure != null && failure.statusCode() != StatusCodes.NONE) ? failure.statusCode()
 						: trace.lastStatusCode();
-				this.requestLog.log(new RequestOutcome(modelTag, trace.endpoint(), status, statusCode,
+				log(new RequestOutcome(modelTag, trace.endpoint(), status, statusCode,
 						(failure != null) ? failure.type() : null, durationNanos, usage.tokens(), usage.costInPicoUsd(),
 						requestId(response), trace.attempts(), attributionTag));
 			}
+		}
+	}
+
+	private void log(RequestOutcome outcome) {
+		try {
+			this.requestLog.log(outcome);
+		}
+		catch (RuntimeException ex) {
+			this.failures.report("request log", ex);
 		}
 	}
 

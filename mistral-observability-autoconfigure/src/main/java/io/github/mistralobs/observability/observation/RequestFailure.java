@@ -15,12 +15,13 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * What a failed request's exception says about it: the HTTP status, if one came, and the
- * type of error. Spring AI's error handlers put the status only in the message of the
+ * What a failed request's exception says about it: the HTTP error status, if one came,
+ * and the type of error; a stream cut off after its 200 has none, and is a transport
+ * failure. Spring AI's error handlers put the status only in the message of the
  * exceptions they throw ({@code "HTTP 429 - ..."} or {@code "429 - ..."}); only that
  * leading number is read, never the rest, which quotes the API's answer.
  *
- * @param statusCode the HTTP status, or {@link StatusCodes#NONE}
+ * @param statusCode the HTTP error status (400 and above), or {@link StatusCodes#NONE}
  * @param type the type of error
  */
 public record RequestFailure(int statusCode, ErrorType type) {
@@ -50,7 +51,8 @@ public record RequestFailure(int statusCode, ErrorType type) {
 		Throwable candidate = failure;
 		for (int depth = 0; candidate != null && depth < MAX_CAUSES; depth++) {
 			int statusCode = ownStatusCode(candidate);
-			if (statusCode != StatusCodes.NONE) {
+			// A stream cut off after its 200 fails with that 200: it is no error status
+			if (statusCode >= 400) {
 				return statusCode;
 			}
 			candidate = candidate.getCause();

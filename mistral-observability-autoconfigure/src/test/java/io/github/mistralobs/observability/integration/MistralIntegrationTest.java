@@ -29,11 +29,11 @@ import org.springframework.web.client.RestClient;
 				"mistral.observability.pricing.models.test-custom-model.input=2.5",
 				"mistral.observability.pricing.models.test-custom-model.output=7.25" })
 @AutoConfigureObservability
-abstract class MistralIntegrationTest {
+public abstract class MistralIntegrationTest {
 
-	static final String API_KEY = "sk-CANARY-api-key-7f3a";
+	protected static final String API_KEY = "sk-CANARY-api-key-7f3a";
 
-	static final MistralApiStub mistral = MistralApiStub.shared();
+	protected static final MistralApiStub mistral = MistralApiStub.shared();
 
 	@LocalServerPort
 	private int port;
@@ -50,11 +50,22 @@ abstract class MistralIntegrationTest {
 		mistral.reset();
 	}
 
-	PrometheusScrape scrape() {
-		return PrometheusScrape.parse(scrapeText("text/plain"));
+	protected PrometheusScrape scrape() {
+		return PrometheusScrape.parse(scrapeText());
 	}
 
-	String scrapeText(String accept) {
+	/**
+	 * Return the text of one scrape of {@code /actuator/prometheus}.
+	 */
+	protected String scrapeText() {
+		return scrapeText("text/plain");
+	}
+
+	/**
+	 * Return the text of one scrape of {@code /actuator/prometheus} in the format that a
+	 * media type asks for.
+	 */
+	protected String scrapeText(String accept) {
 		return RestClient.create()
 			.get()
 			.uri("http://localhost:" + this.port + "/actuator/prometheus")
@@ -64,16 +75,24 @@ abstract class MistralIntegrationTest {
 	}
 
 	/**
+	 * Scrape until a sample has grown, for at most five seconds: a stream's observation
+	 * stops just after its subscriber is told that it ended.
+	 */
+	protected PrometheusScrape scrapeOnceGrown(PrometheusScrape before, String name, String... labels) {
+		return awaitScrape(before, Double.MIN_VALUE, name, labels);
+	}
+
+	/**
 	 * Return how much a sample grew between two scrapes.
 	 */
-	static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+	protected static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
 		return after.sum(name, labels) - before.sum(name, labels);
 	}
 
 	/**
 	 * Return how much the cost of a model grew, in whole picodollars.
 	 */
-	static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
+	protected static long costDeltaInPicoUsd(PrometheusScrape before, PrometheusScrape after, String model) {
 		return Math.round(after.value("mistral_cost_usd_total", "model", model) * 1e12)
 				- Math.round(before.value("mistral_cost_usd_total", "model", model) * 1e12);
 	}
@@ -82,7 +101,7 @@ abstract class MistralIntegrationTest {
 	 * Scrape until a sample has grown by the given amount, or five seconds have passed: a
 	 * stream's observation stops just after its subscriber is told that it ended.
 	 */
-	PrometheusScrape awaitScrape(PrometheusScrape before, double increase, String name, String... labels) {
+	protected PrometheusScrape awaitScrape(PrometheusScrape before, double increase, String name, String... labels) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		PrometheusScrape after = scrape();
 		while (delta(before, after, name, labels) < increase && System.nanoTime() < deadline) {

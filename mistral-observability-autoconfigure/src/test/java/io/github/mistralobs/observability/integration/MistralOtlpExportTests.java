@@ -20,6 +20,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.mistralai.MistralAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(
 		properties = { "management.otlp.metrics.export.enabled=true", "management.otlp.metrics.export.step=1s" })
+@DirtiesContext // its registry would go on pushing to the receiver that stops after the
+				// class
 class MistralOtlpExportTests extends MistralIntegrationTest {
 
 	private static final String MODEL = "test-otlp-model";

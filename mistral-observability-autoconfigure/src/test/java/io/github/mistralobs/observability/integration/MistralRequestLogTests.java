@@ -40,7 +40,7 @@ class MistralRequestLogTests extends MistralIntegrationTest {
 			.asString()
 			.contains(" INFO ")
 			.contains("Mistral chat.complete request to mistral-small-latest succeeded in ")
-			.contains(": 12 input and 5 output tokens, 0.0000027 USD, request id cmpl-mistral-small-latest");
+			.contains(": 12 input and 5 output tokens, 0.0000027 USD, request id cmpl-1");
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class MistralRequestLogTests extends MistralIntegrationTest {
 		assertThat(awaitRequestEvents(output, 1)).singleElement()
 			.asString()
 			.contains("Mistral chat.stream request to mistral-small-latest succeeded in ")
-			.contains(": 21 input and 9 output tokens, 0.0000048 USD, request id chunk-mistral-small-latest");
+			.contains(": 21 input and 9 output tokens, 0.0000048 USD, request id chunk-1");
 	}
 
 	@Test

@@ -50,7 +50,7 @@ class MistralTraceCorrelationTests extends MistralIntegrationTest {
 		assertThat(fields.at("/tokens/input").asLong()).isEqualTo(12);
 		assertThat(fields.at("/tokens/output").asLong()).isEqualTo(5);
 		assertThat(fields.get("cost_usd").asText()).isEqualTo("0.0000027");
-		assertThat(fields.get("request_id").asText()).isEqualTo("cmpl-mistral-small-latest");
+		assertThat(fields.get("request_id").asText()).isEqualTo("cmpl-1");
 		assertThat(fields.get("attempts").asInt()).isEqualTo(1);
 		assertThat(fields.get("status_code").asInt()).isEqualTo(200);
 		assertThat(fields.get("duration_ms").isNumber()).isTrue();

@@ -40,6 +40,14 @@ class RequestFailureTests {
 	}
 
 	@Test
+	void streamCutOffAfterItsOkStatusIsAnIoErrorWithNoStatusCode() {
+		WebClientResponseException cutOff = new WebClientResponseException("200 OK, but response failed", 200, "OK",
+				null, null, null);
+		cutOff.initCause(new IOException("Connection prematurely closed DURING response"));
+		assertThat(RequestFailure.of(cutOff)).isEqualTo(new RequestFailure(StatusCodes.NONE, ErrorType.IO));
+	}
+
+	@Test
 	void tellsTimeoutsFromOtherTransportFailures() {
 		assertThat(RequestFailure.of(new ResourceAccessException("I/O", new SocketTimeoutException("read"))))
 			.isEqualTo(new RequestFailure(StatusCodes.NONE, ErrorType.TIMEOUT));

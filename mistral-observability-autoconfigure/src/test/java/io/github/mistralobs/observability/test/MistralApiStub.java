@@ -155,6 +155,48 @@ public final class MistralApiStub {
 		}
 	}
 
+	/**
+	 * Answer a model's chat requests, whole or streamed, with the given response: a
+	 * delay, a fault, a body cut short or anything else.
+	 */
+	public void answer(String model, boolean stream, ResponseDefinitionBuilder response) {
+		this.server.stubFor(chatRequest(model, stream).willReturn(response));
+	}
+
+	/**
+	 * Answer chat requests for any model, or none, with a whole completion that names no
+	 * model, at a lower priority than the stubs for named models.
+	 */
+	public void chatForAnyModel(String content, int promptTokens, int completionTokens) {
+		this.server.stubFor(post(CHAT_PATH).atPriority(10)
+			.withRequestBody(matchingJsonPath("$.stream", containing("false")))
+			.willReturn(json(completion(null, content, promptTokens, completionTokens))));
+	}
+
+	/**
+	 * Answer streamed chat requests for any model, or none, at a lower priority than the
+	 * stubs for named models.
+	 */
+	public void streamForAnyModel(List<String> chunks, int promptTokens, int completionTokens) {
+		this.server.stubFor(post(CHAT_PATH).atPriority(10)
+			.withRequestBody(matchingJsonPath("$.stream", containing("true")))
+			.willReturn(sse(streamEvents(null, chunks, new Usage(promptTokens, completionTokens)))));
+	}
+
+	/**
+	 * Answer chat requests for a model with a whole completion that carries no usage.
+	 */
+	public void chatWithoutUsage(String model, String content) {
+		this.server.stubFor(chatRequest(model, false).willReturn(json(completion(model, content, null))));
+	}
+
+	/**
+	 * Answer streamed chat requests for a model with chunks none of which carries usage.
+	 */
+	public void streamWithoutUsage(String model, List<String> chunks) {
+		this.server.stubFor(chatRequest(model, true).willReturn(sse(streamEvents(model, chunks, null))));
+	}
+
 	public static ResponseDefinitionBuilder json(String body) {
 		return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
 	}
@@ -164,9 +206,33 @@ public final class MistralApiStub {
 	}
 
 	public static String completion(String model, String content, int promptTokens, int completionTokens) {
-		return "{\"id\":\"cmpl-" + model + "\",\"object\":\"chat.completion\",\"created\":1764700000,\"model\":\""
-				+ model + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
-				+ "\"},\"finish_reason\":\"stop\"}]," + usageJson(new Usage(promptTokens, completionTokens)) + "}";
+		return completion(model, content, new Usage(promptTokens, completionTokens));
+	}
+
+	/**
+	 * Return a whole completion; with no model, the field is left out, and with no usage
+	 * too.
+	 */
+	public static String completion(String model, String content, Usage usage) {
+		return "{\"id\":\"cmpl-1\",\"object\":\"chat.completion\",\"created\":1764700000," + modelJson(model)
+				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+				+ "\"},\"finish_reason\":\"stop\"}]" + ((usage != null) ? "," + usageJson(usage) : "") + "}";
+	}
+
+	/**
+	 * Return the server-sent events of a stream: one chunk per content, the last of which
+	 * carries the usage if there is one, then {@code [DONE]}.
+	 */
+	public static String streamEvents(String model, List<String> chunks, Usage usage) {
+		StringBuilder events = new StringBuilder();
+		for (int i = 0; i < chunks.size(); i++) {
+			boolean last = i == chunks.size() - 1;
+			String delta = "{\"role\":\"assistant\",\"content\":\"" + chunks.get(i) + "\"}";
+			events.append("data: ")
+				.append(chunk(model, delta, last ? "\"stop\"" : "null", last ? usage : null))
+				.append("\n\n");
+		}
+		return events.append("data: [DONE]\n\n").toString();
 	}
 
 	private static MappingBuilder chatRequest(String model, boolean stream) {
@@ -185,22 +251,14 @@ public final class MistralApiStub {
 				+ arguments.replace("\"", "\\\"") + "\"}}";
 	}
 
-	private static String streamEvents(String model, List<String> chunks, Usage usage) {
-		StringBuilder events = new StringBuilder();
-		for (int i = 0; i < chunks.size(); i++) {
-			boolean last = i == chunks.size() - 1;
-			String delta = "{\"role\":\"assistant\",\"content\":\"" + chunks.get(i) + "\"}";
-			events.append("data: ")
-				.append(chunk(model, delta, last ? "\"stop\"" : "null", last ? usage : null))
-				.append("\n\n");
-		}
-		return events.append("data: [DONE]\n\n").toString();
+	private static String chunk(String model, String delta, String finishReason, Usage usage) {
+		return "{\"id\":\"chunk-1\",\"object\":\"chat.completion.chunk\",\"created\":1764700000," + modelJson(model)
+				+ "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finishReason + "}]"
+				+ ((usage != null) ? "," + usageJson(usage) : "") + "}";
 	}
 
-	private static String chunk(String model, String delta, String finishReason, Usage usage) {
-		return "{\"id\":\"chunk-" + model + "\",\"object\":\"chat.completion.chunk\",\"created\":1764700000,"
-				+ "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-				+ finishReason + "}]" + ((usage != null) ? "," + usageJson(usage) : "") + "}";
+	private static String modelJson(String model) {
+		return (model != null) ? "\"model\":\"" + model + "\"," : "";
 	}
 
 	private static String usageJson(Usage usage) {
