@@ -29,6 +29,9 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 
 	private final ObjectProvider<FailureReporter> failures;
 
+	@Nullable
+	private volatile MistralMeters resolvedMeters;
+
 	MistralChatModelAdvice(ObjectProvider<MistralMeters> meters, ObjectProvider<FailureReporter> failures) {
 		this.meters = meters;
 		this.failures = failures;
@@ -41,7 +44,7 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 		if (arguments.length != 1 || !(arguments[0] instanceof Prompt)) {
 			return invocation.proceed();
 		}
-		MistralMeters meters = this.meters.getIfAvailable();
+		MistralMeters meters = meters();
 		if (meters == null) {
 			return invocation.proceed();
 		}
@@ -50,6 +53,20 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 			case "stream" -> aroundStream(invocation, meters);
 			default -> invocation.proceed();
 		};
+	}
+
+	/**
+	 * Resolve the meters once: an {@code ObjectProvider} looks the bean up again on every
+	 * call, which cost more than all the recording.
+	 */
+	@Nullable
+	private MistralMeters meters() {
+		MistralMeters meters = this.resolvedMeters;
+		if (meters == null) {
+			meters = this.meters.getIfAvailable();
+			this.resolvedMeters = meters;
+		}
+		return meters;
 	}
 
 	@Nullable
