@@ -7,5 +7,5 @@ cd "$(dirname "$0")"
 source ./benchmark-classpath.sh
 mkdir -p target
 java -cp "$BENCHMARK_CLASSPATH" org.openjdk.jmh.Main \
-	-f 1 -prof gc -rf json -rff target/jmh-full.json "$@" | tee target/jmh-full.txt
+	-foe true -f 1 -prof gc -rf json -rff target/jmh-full.json "$@" | tee target/jmh-full.txt
 java -cp "$BENCHMARK_CLASSPATH" io.github.mistralobs.observability.benchmarks.BudgetCheck full target/jmh-full.json

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ScrapeBenchmark {
 
-	@Param({ "DEFAULT_5_MODELS_10_CODES", "CARDINALITY_CAP", "TEN_THOUSAND_SERIES" })
+	@Param({ "USUAL_5_MODELS", "DEFAULT_5_MODELS_10_CODES", "CARDINALITY_CAP", "TEN_THOUSAND_SERIES" })
 	private ScrapeScenario scenario;
 
 	private static final Logger logger = LoggerFactory.getLogger(ScrapeBenchmark.class);
