@@ -35,6 +35,9 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 
 	private final ObjectProvider<FailureReporter> failures;
 
+	@Nullable
+	private volatile MistralMeters resolvedMeters;
+
 	MistralChatModelAdvice(ObjectProvider<MistralMeters> meters, ObjectProvider<FailureReporter> failures) {
 		this.meters = meters;
 		this.failures = failures;
@@ -44,11 +47,25 @@ final class MistralChatModelAdvice implements MethodInterceptor {
 	@Nullable
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		String method = invocation.getMethod().getName();
-		MistralMeters meters = ("call".equals(method) || "stream".equals(method)) ? this.meters.getIfAvailable() : null;
+		MistralMeters meters = ("call".equals(method) || "stream".equals(method)) ? meters() : null;
 		if (meters == null) {
 			return invocation.proceed();
 		}
 		return "call".equals(method) ? aroundCall(invocation, meters) : aroundStream(invocation, meters);
+	}
+
+	/**
+	 * Resolve the meters once: an {@code ObjectProvider} looks the bean up again on every
+	 * call, which cost more than all the recording.
+	 */
+	@Nullable
+	private MistralMeters meters() {
+		MistralMeters meters = this.resolvedMeters;
+		if (meters == null) {
+			meters = this.meters.getIfAvailable();
+			this.resolvedMeters = meters;
+		}
+		return meters;
 	}
 
 	@Nullable

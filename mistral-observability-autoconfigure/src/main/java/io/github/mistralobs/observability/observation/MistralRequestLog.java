@@ -28,6 +28,8 @@ public final class MistralRequestLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
+	private static final int MESSAGE_CAPACITY = 192;
+
 	/**
 	 * Log a request's outcome, if the level is enabled.
 	 * @param outcome the outcome
@@ -68,7 +70,8 @@ public final class MistralRequestLog {
 	}
 
 	private static String message(RequestOutcome outcome, long durationMillis, String cost, String requestId) {
-		StringBuilder message = new StringBuilder("Mistral ").append(outcome.endpoint().tagValue())
+		StringBuilder message = new StringBuilder(MESSAGE_CAPACITY).append("Mistral ")
+			.append(outcome.endpoint().tagValue())
 			.append(" request to ")
 			.append(LogSafe.text(outcome.modelTag()));
 		switch (outcome.status()) {

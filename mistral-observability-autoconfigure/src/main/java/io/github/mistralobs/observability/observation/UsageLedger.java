@@ -22,8 +22,16 @@ public final class UsageLedger {
 	 * @param usage the usage of one round, or of the call so far
 	 * @return the tokens not counted yet
 	 */
-	public synchronized TokenCount take(@Nullable Usage usage) {
-		if (usage == null || usage == this.last) {
+	public TokenCount take(@Nullable Usage usage) {
+		// Most chunks of a stream carry an empty usage: it neither adds nor resets
+		if (usage == null || hasNoTokens(usage)) {
+			return TokenCount.NONE;
+		}
+		return share(usage);
+	}
+
+	private synchronized TokenCount share(Usage usage) {
+		if (usage == this.last) {
 			return TokenCount.NONE;
 		}
 		TokenCount count = TokenCount.of(usage);
@@ -33,6 +41,14 @@ public final class UsageLedger {
 		this.last = usage;
 		this.reported = count;
 		return share;
+	}
+
+	private static boolean hasNoTokens(Usage usage) {
+		return isZero(usage.getPromptTokens()) && isZero(usage.getCompletionTokens());
+	}
+
+	private static boolean isZero(@Nullable Integer tokens) {
+		return tokens == null || tokens == 0;
 	}
 
 }

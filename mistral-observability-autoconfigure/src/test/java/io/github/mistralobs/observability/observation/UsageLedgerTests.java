@@ -3,6 +3,7 @@ package io.github.mistralobs.observability.observation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.mistralai.api.MistralAiApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,13 @@ class UsageLedgerTests {
 		this.ledger.take(usage);
 		assertThat(this.ledger.take(usage)).isEqualTo(TokenCount.NONE);
 		assertThat(this.ledger.take(null)).isEqualTo(TokenCount.NONE);
+	}
+
+	@Test
+	void anEmptyUsageBetweenRoundsNeitherAddsNorResets() {
+		this.ledger.take(apiUsage(100, 10));
+		assertThat(this.ledger.take(new EmptyUsage())).isEqualTo(TokenCount.NONE);
+		assertThat(this.ledger.take(new DefaultUsage(250, 30))).isEqualTo(new TokenCount(150, 20));
 	}
 
 	@Test
