@@ -3,14 +3,18 @@ package io.github.mistralobs.observability.autoconfigure;
 import io.github.mistralobs.observability.chat.MistralChatModelBeanPostProcessor;
 import io.github.mistralobs.observability.metrics.MistralMeters;
 import io.github.mistralobs.observability.observation.MistralObservationHandler;
+import io.github.mistralobs.observability.observation.RequestSpans;
 import io.github.mistralobs.observability.pricing.DefaultMistralPrices;
 import io.github.mistralobs.observability.pricing.MistralPriceTable;
 import io.github.mistralobs.observability.pricing.ModelPrice;
+import io.github.mistralobs.observability.tracing.TracingRequestSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.ai.mistralai.api.MistralAiApi;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -75,6 +79,23 @@ class MistralObservabilityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(MistralObservationHandler.class)
 				.hasSingleBean(RestClientCustomizer.class)
 				.doesNotHaveBean(WebClientCustomizer.class));
+	}
+
+	@Test
+	void correlatesWithTracesOnlyWhenATracerIsThere() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(RequestSpans.class)
+			.hasSingleBean(MistralObservationHandler.class));
+		this.contextRunner.withBean(Tracer.class, () -> Tracer.NOOP)
+			.run((context) -> assertThat(context).hasSingleBean(TracingRequestSpans.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Tracer.class))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MistralObservationHandler.class));
+	}
+
+	@Test
+	void addsTheAttributionAdvisorOnlyWhenATagIsNamed() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ChatClientCustomizer.class));
+		this.contextRunner.withPropertyValues("mistral.observability.attribution.tag=tenant")
+			.run((context) -> assertThat(context).hasSingleBean(ChatClientCustomizer.class));
 	}
 
 	@Test

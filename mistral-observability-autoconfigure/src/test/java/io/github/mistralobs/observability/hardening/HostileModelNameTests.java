@@ -7,10 +7,6 @@ import io.github.mistralobs.observability.test.ExpositionFormat;
 import io.github.mistralobs.observability.test.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.mistralai.MistralAiChatOptions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +25,6 @@ class HostileModelNameTests extends MistralIntegrationTest {
 	static final int MAX_LENGTH = 40;
 
 	private static final String EMOJI = "\uD83D\uDE00";
-
-	@Autowired
-	private ChatModel chatModel;
 
 	@Test
 	void hostileNamesKeepTheScrapeValidAndComeBackCutToTheLimit() {
@@ -63,10 +56,6 @@ class HostileModelNameTests extends MistralIntegrationTest {
 			.isEqualTo(1);
 		assertThat(delta(before, after, "mistral_requests_total")).isEqualTo(names.size());
 		assertThat(delta(before, after, "mistral_observability_errors_total")).isZero();
-	}
-
-	private void call(String model) {
-		this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()));
 	}
 
 }

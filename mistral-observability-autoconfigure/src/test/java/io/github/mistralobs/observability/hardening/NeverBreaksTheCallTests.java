@@ -326,13 +326,6 @@ class NeverBreaksTheCallTests extends MistralIntegrationTest {
 		traps.put((id) -> id.getName().equals(meter) && value.equals(id.getTag(tag)), failure);
 	}
 
-	private String call(String model) {
-		return this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
-			.getResult()
-			.getOutput()
-			.getText();
-	}
-
 	private String stream(String model) {
 		return this.chatModel.stream(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
 			.map((chunk) -> chunk.getResult().getOutput().getText())

@@ -94,10 +94,6 @@ class RateLimitRetryTests extends MistralIntegrationTest {
 		assertThat(delta(before, after, "mistral_attempts_total")).isEqualTo(1);
 	}
 
-	private String call(String model) {
-		return this.chatModel.call(prompt(model)).getResult().getOutput().getText();
-	}
-
 	private static Prompt prompt(String model) {
 		return new Prompt("Hi", MistralAiChatOptions.builder().model(model).build());
 	}

@@ -124,11 +124,4 @@ class MistralErrorMetricsTests extends MistralIntegrationTest {
 			.isEqualTo(1);
 	}
 
-	private String call(String model) {
-		return this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
-			.getResult()
-			.getOutput()
-			.getText();
-	}
-
 }

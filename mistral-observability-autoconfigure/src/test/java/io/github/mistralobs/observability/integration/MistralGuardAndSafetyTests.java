@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.mistralai.MistralAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -36,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MistralGuardAndSafetyTests extends MistralIntegrationTest {
 
 	private static final String BROKEN_MODEL = "test-broken-registry";
-
-	@Autowired
-	private ChatModel chatModel;
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
@@ -99,13 +93,6 @@ class MistralGuardAndSafetyTests extends MistralIntegrationTest {
 		assertThat(output.getOut().lines().filter((line) -> line.contains("i.g.m.o.") || line.contains("mistralobs")))
 			.as("the starter's own log lines, at DEBUG")
 			.noneMatch((line) -> line.contains("CANARY"));
-	}
-
-	private String call(String model) {
-		return this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
-			.getResult()
-			.getOutput()
-			.getText();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -6,6 +6,10 @@ import io.github.mistralobs.observability.test.MistralApiStub;
 import io.github.mistralobs.observability.test.PrometheusScrape;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.mistralai.MistralAiChatOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +42,9 @@ public abstract class MistralIntegrationTest {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ChatModel mistralChatModel;
+
 	@DynamicPropertySource
 	static void mistralBaseUrls(DynamicPropertyRegistry registry) {
 		registry.add("spring.ai.mistralai.base-url", mistral::baseUrl);
@@ -48,6 +55,18 @@ public abstract class MistralIntegrationTest {
 	@BeforeEach
 	void resetMistralStub() {
 		mistral.reset();
+	}
+
+	/**
+	 * Make one chat call to a model with a short prompt.
+	 * @param model the model to ask for
+	 * @return the answer's text
+	 */
+	protected String call(String model) {
+		return this.mistralChatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
+			.getResult()
+			.getOutput()
+			.getText();
 	}
 
 	protected PrometheusScrape scrape() {

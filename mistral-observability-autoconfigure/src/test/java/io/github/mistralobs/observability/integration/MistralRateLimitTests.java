@@ -5,20 +5,12 @@ import java.util.Map;
 import io.github.mistralobs.observability.test.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.mistralai.MistralAiChatOptions;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rate-limit headers of the API's answers become gauges of the latest values.
  */
 class MistralRateLimitTests extends MistralIntegrationTest {
-
-	@Autowired
-	private ChatModel chatModel;
 
 	@Test
 	void latestRateLimitHeadersAreGauges() {
@@ -37,10 +29,6 @@ class MistralRateLimitTests extends MistralIntegrationTest {
 		assertThat(scrape.value("mistral_ratelimit_remaining", "resource", "tokens", "window", "minute"))
 			.isEqualTo(499000);
 		assertThat(scrape.matching("mistral_ratelimit_remaining", "window", "month")).isEmpty();
-	}
-
-	private void call(String model) {
-		this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()));
 	}
 
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.ai.mistralai.MistralAiChatOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -84,13 +83,6 @@ class MistralRequestLogTests extends MistralIntegrationTest {
 			.asString()
 			.contains("Mistral embeddings request to mistral-embed succeeded in ")
 			.contains(": 64 input and 0 output tokens, 0.0000064 USD");
-	}
-
-	private String call(String model) {
-		return this.chatModel.call(new Prompt("Hi", MistralAiChatOptions.builder().model(model).build()))
-			.getResult()
-			.getOutput()
-			.getText();
 	}
 
 	private static List<String> requestEvents(CapturedOutput output) {
