@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and every total stays exact. Spring AI's own {@code gen_ai_*} meters are not bounded,
  * so the context is closed afterwards.
  */
-@TestPropertySource(properties = "mistral.observability.cardinality.max-models=" + ModelFloodTests.MAX_MODELS)
+// Without the request log: ten thousand INFO lines would bury the build's output
+@TestPropertySource(properties = { "mistral.observability.cardinality.max-models=" + ModelFloodTests.MAX_MODELS,
+		"mistral.observability.logging.enabled=false" })
 @DirtiesContext
 class ModelFloodTests extends MistralIntegrationTest {
 
