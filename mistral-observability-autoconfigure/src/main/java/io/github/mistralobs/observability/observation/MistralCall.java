@@ -152,7 +152,8 @@ public final class MistralCall {
 	}
 
 	/**
-	 * Set the model of the call, once, from its first request.
+	 * Set the model of a stream, once, from its first request: the advice records the
+	 * stream's tokens and time to first token under it.
 	 * @param model the requested model
 	 * @param modelTag its tag value
 	 */

@@ -103,7 +103,9 @@ public final class MistralObservationHandler implements ObservationHandler<Obser
 		if (call == null) {
 			return new RequestTrace(Endpoint.CHAT_COMPLETE, model, MistralAttribution.current(), startNanos, null);
 		}
-		call.identify(model, this.meters.modelTag(model));
+		if (call.endpoint() == Endpoint.CHAT_STREAM && call.modelTag() == null) {
+			call.identify(model, this.meters.modelTag(model));
+		}
 		return new RequestTrace(call.endpoint(), model, call.attribution(), startNanos, call);
 	}
 
